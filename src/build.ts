@@ -1,0 +1,90 @@
+// The library entry point: outline text → .pptx bytes + diagnostics. The CLI, watch mode and tests
+// only drive this function; it reads nothing but the assets the outline names and writes nothing.
+import fs from 'node:fs';
+import path from 'node:path';
+import { Diagnostics, sortDiagnostics, type Diagnostic } from './diagnostics.js';
+import { chartKey, writeDeck, type ChartImages } from './emit/write-deck.js';
+import { layoutDeck } from './layout/layout-deck.js';
+import type { PlacedDeck } from './layout/placed.js';
+import { buildModel, type AssetReader } from './model/build-model.js';
+import type { Deck } from './model/types.js';
+import { parseOutline } from './outline/parse.js';
+import { chartPicture } from './render/chart-cache.js';
+
+export interface BuildOptions {
+  /** Folder the outline lives in: images are looked up from here. Default: the working folder. */
+  baseDir?: string;
+  /** Replaces file reading for assets (tests, or callers with their own storage). */
+  readAsset?: AssetReader;
+  /** Treat warnings as errors: no deck is produced when there are any. */
+  strict?: boolean;
+  /** Stop after layout (validation): no charts drawn, no package written. */
+  layoutOnly?: boolean;
+  /** Seconds since 1970 for the package timestamps; defaults to $SOURCE_DATE_EPOCH, then deck.date. */
+  sourceDateEpoch?: number;
+}
+
+export interface BuildResult {
+  /** The deck, unless there were errors. */
+  pptx?: Uint8Array;
+  diagnostics: Diagnostic[];
+  /** Set when the outline was valid. */
+  deck?: Deck;
+  placed?: PlacedDeck;
+  stats: { slides: number; charts: number; chartsRendered: number };
+}
+
+export async function build(text: string, options: BuildOptions = {}): Promise<BuildResult> {
+  const diags = new Diagnostics();
+  const stats = { slides: 0, charts: 0, chartsRendered: 0 };
+  const done = (extra: Partial<BuildResult> = {}): BuildResult => ({ diagnostics: sortDiagnostics(diags.list), stats, ...extra });
+
+  const parsed = parseOutline(text, diags);
+  if (!parsed.outline) return done();
+  const readAsset = options.readAsset ?? fileAssetReader(options.baseDir ?? process.cwd());
+  const deck = buildModel(parsed.outline, parsed.locate, diags, readAsset);
+  if (diags.hasErrors) return done();
+
+  const placed = layoutDeck(deck, diags);
+  stats.slides = placed.slides.length;
+  if (options.layoutOnly || diags.hasErrors || (options.strict && diags.list.length > 0)) return done({ deck, placed });
+
+  const charts: ChartImages = new Map();
+  for (const slide of placed.slides) {
+    slide.elements.forEach((el, i) => {
+      if (el.type !== 'chart') return;
+      const picture = chartPicture(el.spec, deck.theme, { widthIn: el.box.w, heightIn: el.box.h });
+      stats.charts++;
+      if (picture.rendered) stats.chartsRendered++;
+      charts.set(chartKey(slide.number, i), picture.png);
+    });
+  }
+  const pptx = await writeDeck(placed, charts, { meta: deck.meta, theme: deck.theme, modified: packageDate(deck, options) });
+  return done({ pptx, deck, placed });
+}
+
+/** A fixed date for the package: the same outline must give the same bytes. */
+function packageDate(deck: Deck, options: BuildOptions): Date {
+  const epoch = options.sourceDateEpoch ?? (process.env.SOURCE_DATE_EPOCH ? Number(process.env.SOURCE_DATE_EPOCH) : undefined);
+  if (epoch !== undefined && Number.isFinite(epoch)) return new Date(epoch * 1000);
+  if (deck.meta.date) {
+    const [y, m = '01', d = '01'] = deck.meta.date.split('-');
+    return new Date(`${y}-${m}-${d}T00:00:00Z`);
+  }
+  return new Date('2000-01-01T00:00:00Z');
+}
+
+/** Looks an image up next to the outline, in its assets/ folder, then in ../assets/ (decks/ beside assets/). */
+export function fileAssetReader(baseDir: string): AssetReader {
+  return (name) => {
+    const candidates = [baseDir, path.join(baseDir, 'assets'), path.join(baseDir, '..', 'assets')].map((dir) => path.resolve(dir, name));
+    for (const file of candidates) {
+      try {
+        if (fs.statSync(file).isFile()) return { bytes: fs.readFileSync(file), path: file };
+      } catch {
+        // not here; try the next place
+      }
+    }
+    return { error: `image \`${name}\` not found (looked in ${[baseDir, path.join(baseDir, 'assets'), path.join(baseDir, '..', 'assets')].map((d) => path.relative(process.cwd(), path.resolve(d)) || '.').join(', ')})` };
+  };
+}

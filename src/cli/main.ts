@@ -1,0 +1,60 @@
+#!/usr/bin/env node
+// briefdeck's command line: argument parsing and exit codes only; the work is done by build().
+import { Command, CommanderError } from 'commander';
+import { createRequire } from 'node:module';
+import { buildCommand, validateCommand, type CommandOptions } from './commands.js';
+import { CliError, internalErrorMessage } from './errors.js';
+
+const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
+const io = { out: (l: string) => process.stdout.write(`${l}\n`), err: (l: string) => process.stderr.write(`${l}\n`) };
+
+async function main(argv: string[]): Promise<number> {
+  let code = 0;
+  const program = new Command('briefdeck')
+    .description('Turn a YAML outline of a report into a PowerPoint briefing deck.')
+    .version(version, '-v, --version')
+    .exitOverride()
+    .showHelpAfterError('(run briefdeck --help for usage)');
+  program
+    .command('build')
+    .description('build a .pptx from an outline (default output: output/<name>.pptx)')
+    .argument('<outline.yaml>', 'the outline')
+    .option('-o, --out <file.pptx>', 'where to write the deck')
+    .option('--strict', 'treat warnings (e.g. text that cannot fit) as errors')
+    .option('-q, --quiet', 'print only problems')
+    .action(async (file: string, opts: CommandOptions) => {
+      code = await buildCommand(file, opts, io);
+    });
+  program
+    .command('validate')
+    .description('check an outline (syntax, facts, fitting) without writing anything')
+    .argument('<outline.yaml>', 'the outline')
+    .option('--strict', 'treat warnings as errors')
+    .option('-q, --quiet', 'print only problems')
+    .action(async (file: string, opts: CommandOptions) => {
+      code = await validateCommand(file, opts, io);
+    });
+  try {
+    await program.parseAsync(argv);
+  } catch (e) {
+    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 1;
+    throw e;
+  }
+  return code;
+}
+
+main(process.argv).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    if (e instanceof CliError) {
+      process.stderr.write(`${e.message}\n`);
+      process.exitCode = e.exitCode;
+      return;
+    }
+    process.stderr.write(`${internalErrorMessage(e)}\n`);
+    if (process.env.BRIEFDECK_DEBUG) process.stderr.write(`${(e as Error).stack ?? ''}\n`);
+    process.exitCode = 2;
+  },
+);

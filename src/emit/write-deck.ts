@@ -1,0 +1,188 @@
+// Placed deck + chart pictures → .pptx bytes. The only module that talks to pptxgenjs: it receives
+// geometry and type sizes already decided, and never makes a layout decision of its own.
+import type { PlacedDeck, PlacedElement, PlacedParagraph, PlacedTable, PlacedText } from '../layout/placed.js';
+import { BULLET_INDENT_PT } from '../layout/measure.js';
+import { FOOTER_RULE, SLIDE_NUMBER } from '../layout/grid.js';
+import type { DeckMeta, Theme } from '../model/types.js';
+import { finalizePackage } from './finalize.js';
+import { PptxGenJS, type Pptx, type PptxSlide, type TableRow, type TextProps } from './pptxgen.js';
+
+/** A chart picture for the chart at this slide number and element index. */
+export type ChartImages = Map<string, Uint8Array>;
+export const chartKey = (slideNumber: number, elementIndex: number): string => `${slideNumber}:${elementIndex}`;
+
+const MASTER_CONTENT = 'BRIEFDECK_CONTENT';
+const MASTER_FEATURE = 'BRIEFDECK_FEATURE';
+
+const hex = (color: string): string => color.replace(/^#/, '').toUpperCase();
+
+export interface EmitOptions {
+  meta: DeckMeta;
+  theme: Theme;
+  /** Fixed timestamp for the package, so that the same outline gives the same bytes. */
+  modified: Date;
+}
+
+export async function writeDeck(deck: PlacedDeck, charts: ChartImages, opts: EmitOptions): Promise<Uint8Array> {
+  const pptx = new PptxGenJS();
+  pptx.layout = 'LAYOUT_WIDE';
+  pptx.title = opts.meta.title;
+  if (opts.meta.author) pptx.author = opts.meta.author;
+  if (opts.meta.organisation) pptx.company = opts.meta.organisation;
+  if (opts.meta.subtitle) pptx.subject = opts.meta.subtitle;
+  defineMasters(pptx, opts.theme);
+
+  for (const placed of deck.slides) {
+    const slide = pptx.addSlide({ masterName: placed.master === 'feature' ? MASTER_FEATURE : MASTER_CONTENT });
+    placed.elements.forEach((el, i) => addElement(slide, pptx, el, opts, charts.get(chartKey(placed.number, i))));
+    if (placed.notes) slide.addNotes(placed.notes);
+  }
+
+  const raw = (await pptx.write({ outputType: 'uint8array' })) as Uint8Array;
+  const fin: Parameters<typeof finalizePackage>[1] = { modified: opts.modified, title: opts.meta.title, language: opts.meta.language };
+  if (opts.meta.author ?? opts.meta.organisation) fin.author = (opts.meta.author ?? opts.meta.organisation)!;
+  if (opts.meta.subtitle) fin.subject = opts.meta.subtitle;
+  return finalizePackage(raw, fin);
+}
+
+function defineMasters(pptx: Pptx, theme: Theme): void {
+  const { colors } = theme;
+  pptx.defineSlideMaster({
+    title: MASTER_CONTENT,
+    background: { color: hex(colors.background) },
+    objects: [
+      {
+        line: {
+          x: FOOTER_RULE.x,
+          y: FOOTER_RULE.y,
+          w: FOOTER_RULE.w,
+          h: 0,
+          line: { color: hex(colors.grid), width: 0.75 },
+        },
+      },
+    ],
+    slideNumber: {
+      x: SLIDE_NUMBER.x,
+      y: SLIDE_NUMBER.y,
+      w: SLIDE_NUMBER.w,
+      h: SLIDE_NUMBER.h,
+      fontFace: theme.bodyFont,
+      fontSize: 10,
+      color: hex(colors.muted),
+      align: 'right',
+      valign: 'middle',
+      margin: 0,
+    },
+  });
+  pptx.defineSlideMaster({ title: MASTER_FEATURE, background: { color: hex(colors.sectionBackground) }, objects: [] });
+}
+
+function addElement(slide: PptxSlide, pptx: Pptx, el: PlacedElement, opts: EmitOptions, chartPng: Uint8Array | undefined): void {
+  const { x, y, w, h } = el.box;
+  switch (el.type) {
+    case 'text':
+      slide.addText(textRuns(el, opts.meta.language), {
+        x,
+        y,
+        w,
+        h,
+        margin: 0,
+        fontFace: el.fontFace,
+        fontSize: el.sizePt,
+        color: hex(el.color),
+        bold: el.bold ?? false,
+        italic: el.italic ?? false,
+        align: el.align,
+        valign: el.valign,
+        lang: opts.meta.language,
+        fit: 'none',
+        wrap: true,
+      });
+      return;
+    case 'rect':
+      slide.addShape(el.radius ? pptx.ShapeType.roundRect : pptx.ShapeType.rect, {
+        x,
+        y,
+        w,
+        h,
+        fill: { color: hex(el.fill ?? '#FFFFFF') },
+        line: el.line ? { color: hex(el.line.color), width: el.line.widthPt } : { type: 'none' },
+        ...(el.radius ? { rectRadius: el.radius } : {}),
+      });
+      return;
+    case 'line':
+      slide.addShape(pptx.ShapeType.line, { x, y, w, h, line: { color: hex(el.line?.color ?? '#000000'), width: el.line?.widthPt ?? 1 } });
+      return;
+    case 'picture':
+      slide.addImage({ data: dataUri(el.mime, el.data), x, y, w, h, altText: el.alt });
+      return;
+    case 'chart':
+      if (!chartPng) throw new Error(`internal: no picture was rendered for the chart at ${x},${y}`);
+      slide.addImage({ data: dataUri('image/png', chartPng), x, y, w, h, altText: el.alt });
+      return;
+    case 'table':
+      slide.addTable(tableRows(el, opts.meta.language), {
+        x,
+        y,
+        w,
+        colW: el.colWidths,
+        rowH: el.rowHeights,
+        fontFace: el.fontFace,
+        fontSize: el.sizePt,
+        margin: [el.pad.y, el.pad.x, el.pad.y, el.pad.x],
+        border: { type: 'solid', pt: 0.75, color: hex(el.colors.line) },
+        valign: 'middle',
+        autoPage: false,
+      });
+      return;
+  }
+}
+
+function dataUri(mime: string, data: Uint8Array): string {
+  return `${mime};base64,${Buffer.from(data).toString('base64')}`;
+}
+
+/** Paragraphs → pptxgenjs runs: paragraph options ride on the first run, breakLine ends a paragraph. */
+function textRuns(el: PlacedText, lang: string): TextProps[] {
+  const out: TextProps[] = [];
+  el.paragraphs.forEach((p, pi) => {
+    const last = pi === el.paragraphs.length - 1;
+    p.runs.forEach((run, ri) => {
+      const options: TextProps['options'] = { lang };
+      if (run.bold !== undefined) options.bold = run.bold;
+      if (run.italic !== undefined) options.italic = run.italic;
+      if (run.scale !== undefined && run.scale !== 1) options.fontSize = Math.round(el.sizePt * run.scale * 2) / 2;
+      if (run.color) options.color = hex(run.color);
+      if (ri === 0) Object.assign(options, paragraphOptions(p, el));
+      if (ri === p.runs.length - 1 && !last) options.breakLine = true;
+      out.push({ text: run.text, options });
+    });
+  });
+  return out;
+}
+
+function paragraphOptions(p: PlacedParagraph, el: PlacedText): NonNullable<TextProps['options']> {
+  const o: NonNullable<TextProps['options']> = { align: el.align };
+  if (p.bullet) {
+    o.bullet = { indent: el.sizePt * BULLET_INDENT_PT, ...(p.level === 1 ? { characterCode: '2013' } : {}) };
+    if (p.level > 0) o.indentLevel = p.level;
+  }
+  if (p.spaceBefore) o.paraSpaceBefore = Math.round(p.spaceBefore * el.sizePt);
+  return o;
+}
+
+function tableRows(t: PlacedTable, lang: string): TableRow[] {
+  const cell = (runs: PlacedTable['header'][number], c: number, header: boolean, stripe: boolean) => ({
+    text: runs.map((r) => ({ text: r.text, options: { bold: header || (r.bold ?? false), italic: r.italic ?? false, lang } })),
+    options: {
+      align: t.numericColumns[c] ? ('right' as const) : ('left' as const),
+      bold: header,
+      color: hex(header ? t.colors.headerText : t.colors.text),
+      fill: { color: hex(header ? t.colors.headerFill : stripe ? t.colors.stripe : t.colors.fill) },
+    },
+  });
+  return [
+    t.header.map((h, c) => cell(h, c, true, false)),
+    ...t.rows.map((row, r) => row.map((c, ci) => cell(c.text, ci, false, r % 2 === 1))),
+  ] as TableRow[];
+}

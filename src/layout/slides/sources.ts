@@ -1,0 +1,25 @@
+// The list of every source the deck cites: title, publisher and date, then the address on its own line.
+import type { Slide, Source } from '../../model/types.js';
+import { para, placeText, type LayoutContext } from '../context.js';
+import type { PlacedElement, PlacedParagraph } from '../placed.js';
+import type { Box } from '../units.js';
+
+function sourceParagraphs(s: Source, first: boolean, muted: string): PlacedParagraph[] {
+  const rest = [s.publisher, s.date].filter(Boolean).join(', ');
+  const out = [para([{ text: s.title, bold: true }, ...(rest ? [{ text: ` — ${rest}` }] : [])], { spaceBefore: first ? 0 : 0.8 })];
+  if (s.url) out.push(para([{ text: s.url, scale: 0.8, color: muted }], { spaceBefore: 0.15 }));
+  return out;
+}
+
+export function layoutSources(ctx: LayoutContext, slide: Extract<Slide, { kind: 'sources' }>, body: Box): PlacedElement[] {
+  return [
+    placeText(ctx, {
+      role: 'body',
+      box: body,
+      paragraphs: slide.items.flatMap((s, i) => sourceParagraphs(s, i === 0, ctx.theme.colors.muted)),
+      color: ctx.theme.colors.text,
+      range: [14, 20],
+      what: `${slide.items.length} sources`,
+    }),
+  ];
+}

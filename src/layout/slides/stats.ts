@@ -1,0 +1,108 @@
+// Big-number cards: 2–4 in one row, 5–6 in two balanced rows. Every card in a deck slide uses the same
+// number size, so that no figure looks more important than another by accident.
+import type { Slide, StatCard } from '../../model/types.js';
+import { para, placeText, type LayoutContext } from '../context.js';
+import { columns, GUTTER } from '../grid.js';
+import { fitText } from '../measure.js';
+import type { PlacedElement, PlacedParagraph } from '../placed.js';
+import type { Box } from '../units.js';
+
+const PAD = 0.25;
+const UNIT_SCALE = 0.42;
+
+function valueParagraph(card: StatCard): PlacedParagraph {
+  const runs = [{ text: `${card.prefix ?? ''}${card.value}` }];
+  return para(card.unit ? [...runs, { text: ` ${card.unit}`, scale: UNIT_SCALE, bold: false }] : runs);
+}
+
+export function layoutStats(ctx: LayoutContext, slide: Extract<Slide, { kind: 'stats' }>, body: Box): PlacedElement[] {
+  const { colors, sizes, headingFont } = ctx.theme;
+  const elements: PlacedElement[] = [];
+  let area = body;
+  if (slide.intro) {
+    const intro = placeText(ctx, {
+      role: 'body',
+      box: { ...body, h: 0.8 },
+      paragraphs: [para(slide.intro)],
+      color: colors.text,
+      range: ctx.theme.sizes.body,
+      what: 'the intro',
+    });
+    elements.push(intro);
+    area = { ...body, y: body.y + 1.0, h: body.h - 1.0 };
+  }
+  const n = slide.stats.length;
+  const rows = n <= 4 ? [n] : [Math.ceil(n / 2), Math.floor(n / 2)];
+  const rowH = (area.h - GUTTER * (rows.length - 1)) / rows.length;
+  const cells: Box[] = [];
+  rows.forEach((count, r) => {
+    const rowBox = { ...area, y: area.y + r * (rowH + GUTTER), h: rowH };
+    // A shorter second row is centred under the first, with cards of the same width.
+    const fullW = (area.w - GUTTER * (rows[0]! - 1)) / rows[0]!;
+    const width = count * fullW + (count - 1) * GUTTER;
+    cells.push(...columns({ ...rowBox, x: area.x + (area.w - width) / 2, w: width }, count));
+  });
+
+  const valueH = Math.min(rowH * 0.42, 1.5);
+  // One size for all numbers: the largest that fits every card.
+  const valueSize = Math.min(
+    ...slide.stats.map((card, i) =>
+      fitText({
+        paragraphs: [valueParagraph(card)],
+        style: { face: headingFont, bold: true },
+        widthIn: cells[i]!.w - 2 * PAD,
+        heightIn: valueH,
+        range: sizes.stat,
+        maxLinesPerParagraph: 1,
+      }).sizePt,
+    ),
+  );
+  slide.stats.forEach((card, i) => {
+    const cell = cells[i]!;
+    elements.push({ type: 'rect', box: cell, fill: colors.card, radius: 0.06, decoration: true });
+    elements.push({ type: 'rect', box: { x: cell.x, y: cell.y, w: 0.08, h: cell.h }, fill: colors.accent, decoration: true });
+    const inner = { x: cell.x + PAD, w: cell.w - 2 * PAD };
+    elements.push(
+      placeText(ctx, {
+        role: 'stat',
+        box: { ...inner, y: cell.y + PAD, h: valueH },
+        paragraphs: [valueParagraph(card)],
+        color: colors.cardText,
+        range: [valueSize, valueSize],
+        bold: true,
+        valign: 'bottom',
+        maxLinesPerParagraph: 1,
+        what: `the number of card ${i + 1}`,
+        span: card.span,
+      }),
+    );
+    const labelTop = cell.y + PAD + valueH + 0.12;
+    const noteH = card.note ? Math.min(0.7, (cell.h - 2 * PAD - valueH) * 0.35) : 0;
+    elements.push(
+      placeText(ctx, {
+        role: 'label',
+        box: { ...inner, y: labelTop, h: cell.y + cell.h - PAD - noteH - labelTop },
+        paragraphs: [para(card.label)],
+        color: colors.cardText,
+        range: [14, 20],
+        what: `the label of card ${i + 1}`,
+        span: card.span,
+      }),
+    );
+    if (card.note) {
+      elements.push(
+        placeText(ctx, {
+          role: 'caption',
+          box: { ...inner, y: cell.y + cell.h - PAD - noteH, h: noteH },
+          paragraphs: [para(card.note)],
+          color: colors.muted,
+          range: [11, 14],
+          valign: 'bottom',
+          what: `the note of card ${i + 1}`,
+          span: card.span,
+        }),
+      );
+    }
+  });
+  return elements;
+}

@@ -1,0 +1,105 @@
+// Tables: column widths follow their content (as a browser's automatic table layout does), numbers are
+// right-aligned, and the largest type size is chosen at which every row fits the body.
+import type { RichText, Slide } from '../../model/types.js';
+import { para, placeText, type LayoutContext } from '../context.js';
+import { lineHeightOf, lineWidthIn, unitWidth, wrap } from '../measure.js';
+import type { PlacedElement, PlacedTable } from '../placed.js';
+import { inToPt, ptToIn, type Box } from '../units.js';
+
+const PAD = { x: 0.12, y: 0.06 };
+const RANGE = [12, 20] as const;
+const CAPTION_H = 0.45;
+
+interface Sizing {
+  colWidths: number[];
+  rowHeights: number[];
+  fits: boolean;
+}
+
+function size(grid: RichText[][], headerRows: number, face: string, sizePt: number, box: Box): Sizing {
+  const cols = grid[0]!.length;
+  const style = (r: number) => ({ face, bold: r < headerRows });
+  const natural = Array<number>(cols).fill(0);
+  const minimum = Array<number>(cols).fill(0);
+  grid.forEach((row, r) =>
+    row.forEach((cell, c) => {
+      natural[c] = Math.max(natural[c]!, lineWidthIn(cell, style(r), sizePt) + 2 * PAD.x);
+      const longestWord = Math.max(0, ...cell.flatMap((run) => run.text.split(/\s+/).map((w) => unitWidth(w, face, r < headerRows))));
+      minimum[c] = Math.max(minimum[c]!, ptToIn(longestWord * sizePt) + 2 * PAD.x);
+    }),
+  );
+  const sumNat = natural.reduce((a, b) => a + b, 0);
+  const sumMin = minimum.reduce((a, b) => a + b, 0);
+  let colWidths: number[];
+  if (sumNat <= box.w) {
+    // Room to spare: share it out in proportion, so that the table spans the body.
+    colWidths = natural.map((w) => (w / sumNat) * box.w);
+  } else if (sumMin <= box.w) {
+    const share = (box.w - sumMin) / (sumNat - sumMin);
+    colWidths = natural.map((w, c) => minimum[c]! + (w - minimum[c]!) * share);
+  } else {
+    colWidths = minimum.map((w) => (w / sumMin) * box.w);
+  }
+  const lh = lineHeightOf(face) * sizePt;
+  const rowHeights = grid.map((row, r) => {
+    const lines = Math.max(...row.map((cell, c) => wrap(cell, style(r), sizePt, inToPt(colWidths[c]! - 2 * PAD.x)).lines));
+    return ptToIn(lines * lh) + 2 * PAD.y;
+  });
+  const fits = sumMin <= box.w && rowHeights.reduce((a, b) => a + b, 0) <= box.h;
+  return { colWidths, rowHeights, fits };
+}
+
+export function layoutTable(ctx: LayoutContext, slide: Extract<Slide, { kind: 'table' }>, body: Box): PlacedElement[] {
+  const { theme } = ctx;
+  const area = slide.caption ? { ...body, h: body.h - CAPTION_H - 0.1 } : body;
+  const grid = [slide.header, ...slide.rows.map((r) => r.map((c) => c.text))];
+  let chosen: Sizing | undefined;
+  let sizePt: number = RANGE[0];
+  for (let s = RANGE[1]; s >= RANGE[0]; s -= 1) {
+    const sizing = size(grid, 1, theme.bodyFont, s, area);
+    if (sizing.fits) {
+      chosen = sizing;
+      sizePt = s;
+      break;
+    }
+  }
+  const fits = chosen !== undefined;
+  chosen ??= size(grid, 1, theme.bodyFont, RANGE[0], area);
+  const height = chosen.rowHeights.reduce((a, b) => a + b, 0);
+  if (!fits) {
+    ctx.diags.warn('text-overflow', `slide ${ctx.number} '${slide.title}': ${slide.rows.length} table rows need ${height.toFixed(1)} in at ${sizePt} pt, the box holds ${area.h.toFixed(1)} in`, {
+      span: slide.span,
+      path: `slides[${slide.index}].rows`,
+      hint: 'split the table over two slides, or shorten the cells',
+    });
+  }
+  const table: PlacedTable = {
+    type: 'table',
+    box: { x: area.x, y: area.y, w: area.w, h: Math.min(height, area.h) },
+    colWidths: chosen.colWidths,
+    rowHeights: chosen.rowHeights,
+    header: slide.header,
+    rows: slide.rows,
+    numericColumns: slide.numericColumns,
+    fontFace: theme.bodyFont,
+    sizePt,
+    pad: PAD,
+    colors: { headerFill: theme.colors.sectionBackground, headerText: theme.colors.sectionText, text: theme.colors.text, fill: theme.colors.background, stripe: theme.colors.card, line: theme.colors.grid },
+    fits,
+    span: slide.span,
+  };
+  const out: PlacedElement[] = [table];
+  if (slide.caption) {
+    out.push(
+      placeText(ctx, {
+        role: 'caption',
+        box: { x: area.x, y: table.box.y + table.box.h + 0.1, w: area.w, h: CAPTION_H },
+        paragraphs: [para(slide.caption)],
+        color: theme.colors.muted,
+        range: [12, 14],
+        what: 'the table caption',
+      }),
+    );
+  }
+  return out;
+}

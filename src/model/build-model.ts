@@ -1,0 +1,278 @@
+// Outline → Deck: applies defaults, resolves facts in text, charts and stat cards, and collects the
+// sources each slide cites. Has slide kinds but no geometry.
+import type { Diagnostics } from '../diagnostics.js';
+import { formatPath, type Locator, type PathPart } from '../outline/positions.js';
+import type { Outline, OutlineBullet, OutlineSlide } from '../outline/schema.js';
+import { suggestion } from '../outline/suggest.js';
+import { resolveChart } from './chart.js';
+import { resolveFacts } from './facts.js';
+import { DERIVED_MARK, factParts, formatFact } from './format.js';
+import { prettyFormula } from './formula.js';
+import { imageInfo } from './image.js';
+import { interpolate, parseInline, plainText, type InlineContext } from './inline.js';
+import { THEMES } from './themes.js';
+import type { Bullet, Deck, DeckMeta, Fact, Slide, Source, StatCard, TableCell } from './types.js';
+
+export interface AssetReader {
+  /** Bytes of an asset named in the outline, or a reason why it cannot be read. */
+  (name: string): { bytes: Uint8Array; path: string } | { error: string };
+}
+
+export function buildModel(outline: Outline, locate: Locator, diags: Diagnostics, readAsset: AssetReader): Deck {
+  const facts = resolveFacts(outline, locate, diags);
+  const sources = new Map<string, Source>(
+    Object.entries(outline.sources).map(([id, s]) => [id, { id, ...s } as Source]),
+  );
+  const meta: DeckMeta = { title: outline.deck.title, language: outline.deck.language };
+  if (outline.deck.subtitle !== undefined) meta.subtitle = outline.deck.subtitle;
+  if (outline.deck.date !== undefined) meta.date = outline.deck.date;
+  if (outline.deck.author !== undefined) meta.author = outline.deck.author;
+  if (outline.deck.organisation !== undefined) meta.organisation = outline.deck.organisation;
+  const theme = THEMES[outline.deck.theme]!;
+
+  const slides: Slide[] = [];
+  const cited = new Set<string>();
+  outline.slides.forEach((raw, index) => {
+    const slide = buildSlide(raw, index);
+    if (slide) {
+      slide.sources.forEach((s) => cited.add(s));
+      slides.push(slide);
+    }
+  });
+
+  // Agenda and sources slides summarise the others, so they are filled in last.
+  for (const slide of slides) {
+    if (slide.kind === 'agenda' && slide.items.length === 0) {
+      slide.items = slides.filter((s) => s.kind === 'section').map((s) => [{ text: s.title }]);
+      if (slide.items.length === 0) {
+        diags.error('empty-agenda', 'the agenda has no `items` and the deck has no section slides to list', {
+          path: `slides[${slide.index}]`,
+          span: slide.span,
+          hint: 'add `items:` to the agenda slide, or add `type: section` slides',
+        });
+      }
+    }
+    if (slide.kind === 'sources') {
+      const ids = cited.size ? [...sources.keys()].filter((id) => cited.has(id)) : [...sources.keys()];
+      slide.items = ids.map((id) => sources.get(id)!);
+      if (slide.items.length === 0) {
+        diags.error('no-sources', 'the sources slide has nothing to list: `sources:` is empty', {
+          path: `slides[${slide.index}]`,
+          span: slide.span,
+          hint: 'add the deck’s sources under `sources:` and cite them from facts or slides',
+        });
+      }
+    }
+  }
+
+  return { meta, theme, sources, facts, slides };
+
+  /** The fact itself and, for a derived fact, every fact its formula uses (transitively). */
+  function originsOf(fact: Fact, seen = new Set<string>()): Fact[] {
+    if (seen.has(fact.id)) return [];
+    seen.add(fact.id);
+    const inputs = fact.derived?.match(/[A-Za-z][A-Za-z0-9_-]*/g) ?? [];
+    return [fact, ...inputs.flatMap((id) => (facts.get(id) ? originsOf(facts.get(id)!, seen) : []))];
+  }
+
+  function buildSlide(raw: OutlineSlide, index: number): Slide | undefined {
+    const path: PathPart[] = ['slides', index];
+    const used = new Set<Fact>();
+    const explicitSources = raw.sources ?? [];
+    explicitSources.forEach((id, i) => {
+      if (!sources.has(id)) {
+        diags.error('unknown-source', `unknown source \`${id}\``, {
+          path: formatPath([...path, 'sources', i]),
+          span: locate.value([...path, 'sources', i]),
+          hint: sources.size ? suggestion(id, [...sources.keys()], 'sources') : 'define it under `sources:`',
+        });
+      }
+    });
+    const ctxAt = (p: PathPart[]): InlineContext => ({
+      facts,
+      usedFact: (f) => used.add(f),
+      unknownFact: (id) =>
+        diags.error('unknown-fact', `unknown fact \`{${id}}\``, {
+          path: formatPath(p),
+          span: locate.value(p),
+          hint: facts.size ? suggestion(id, [...facts.keys()], 'facts') : 'define it under `facts:`',
+        }),
+    });
+    const plain = (value: string, p: PathPart[]): string => interpolate(value, ctxAt(p)).text;
+    const rich = (value: string, p: PathPart[]) => parseInline(value, ctxAt(p));
+    const bullets = (list: OutlineBullet[], p: PathPart[]): Bullet[] =>
+      list.flatMap((b, i) => {
+        const bp = [...p, i];
+        if (typeof b === 'string') return [{ text: rich(b, bp), level: 0 as const, span: locate.value(bp) }];
+        return [
+          { text: rich(b.text, [...bp, 'text']), level: 0 as const, span: locate.value([...bp, 'text']) },
+          ...(b.sub ?? []).map((s, j) => ({ text: rich(s, [...bp, 'sub', j]), level: 1 as const, span: locate.value([...bp, 'sub', j]) })),
+        ];
+      });
+
+    const defaultTitles: Partial<Record<OutlineSlide['type'], string>> = {
+      title: meta.title,
+      agenda: 'Agenda',
+      sources: 'Sources',
+      closing: 'Thank you',
+      quote: '',
+    };
+    const title = plain(raw.title ?? defaultTitles[raw.type] ?? '', [...path, 'title']);
+    const base = { index, title, sources: [] as string[], derivedNotes: [] as string[], span: locate.value(path) };
+    const finish = <S extends Slide>(slide: S): S => {
+      if (raw.notes !== undefined) slide.notes = plain(raw.notes, [...path, 'notes']);
+      const ids = new Set(explicitSources.filter((s) => sources.has(s)));
+      for (const f of used) {
+        // A derived number cites the sources of the figures it is computed from.
+        for (const origin of originsOf(f)) if (origin.source !== undefined && sources.has(origin.source)) ids.add(origin.source);
+        if (f.derived !== undefined) {
+          const formula = prettyFormula(f.derived, (id) => {
+            const other = facts.get(id);
+            return other ? formatFact(other) : id;
+          });
+          slide.derivedNotes.push(`${DERIVED_MARK} Derived${f.label ? ` (${f.label})` : ''}: ${formula}`);
+        }
+      }
+      slide.sources = [...ids];
+      return slide;
+    };
+
+    switch (raw.type) {
+      case 'title': {
+        const byline = [meta.author, meta.organisation, meta.date].filter(Boolean).join(' · ');
+        const s: Slide = { ...base, kind: 'title' };
+        const subtitle = raw.subtitle ?? meta.subtitle;
+        if (subtitle !== undefined) s.subtitle = plain(subtitle, [...path, 'subtitle']);
+        if (byline) s.byline = byline;
+        return finish(s);
+      }
+      case 'agenda':
+        return finish({ ...base, kind: 'agenda', items: (raw.items ?? []).map((t, i) => rich(t, [...path, 'items', i])) });
+      case 'section': {
+        const s: Slide = { ...base, kind: 'section' };
+        if (raw.subtitle !== undefined) s.subtitle = plain(raw.subtitle, [...path, 'subtitle']);
+        return finish(s);
+      }
+      case 'bullets':
+        return finish({ ...base, kind: 'bullets', bullets: bullets(raw.bullets, [...path, 'bullets']) });
+      case 'stats': {
+        const stats = raw.stats.map((st, i) => statCard(st, [...path, 'stats', i], ctxAt, used));
+        if (stats.some((s) => !s)) return undefined;
+        const s: Slide = { ...base, kind: 'stats', stats: stats as StatCard[] };
+        if (raw.intro !== undefined) s.intro = rich(raw.intro, [...path, 'intro']);
+        return finish(s);
+      }
+      case 'chart': {
+        const chart = resolveChart(raw.chart, [...path, 'chart'], facts, locate, diags, (f) => used.add(f), plain);
+        return chart && finish({ ...base, kind: 'chart', chart });
+      }
+      case 'text-chart': {
+        const chart = resolveChart(raw.chart, [...path, 'chart'], facts, locate, diags, (f) => used.add(f), plain);
+        return chart && finish({ ...base, kind: 'text-chart', chart, bullets: bullets(raw.bullets, [...path, 'bullets']) });
+      }
+      case 'quote': {
+        const s: Slide = { ...base, kind: 'quote', quote: rich(raw.quote, [...path, 'quote']) };
+        if (raw.attribution !== undefined) s.attribution = plain(raw.attribution, [...path, 'attribution']);
+        return finish(s);
+      }
+      case 'table': {
+        const width = raw.header.length;
+        const rows: TableCell[][] = raw.rows.map((row, r) => {
+          if (row.length !== width) {
+            diags.error('table-row-length', `row ${r + 1} has ${row.length} cell${row.length === 1 ? '' : 's'} for ${width} column${width === 1 ? '' : 's'}`, {
+              path: formatPath([...path, 'rows', r]),
+              span: locate.value([...path, 'rows', r]),
+              hint: 'give every row one cell per header entry (use "" for an empty cell)',
+            });
+          }
+          return row.map((cell, c) => {
+            const text = typeof cell === 'number' ? [{ text: cell.toLocaleString('en-US', { maximumFractionDigits: 6 }) }] : rich(cell, [...path, 'rows', r, c]);
+            return { text, numeric: isNumeric(plainText(text)) };
+          });
+        });
+        const numericColumns = raw.header.map((_, c) => rows.every((row) => !row[c] || row[c]!.numeric || plainText(row[c]!.text) === ''));
+        const s: Slide = { ...base, kind: 'table', header: raw.header.map((h, i) => rich(h, [...path, 'header', i])), rows, numericColumns };
+        if (raw.caption !== undefined) s.caption = plain(raw.caption, [...path, 'caption']);
+        return finish(s);
+      }
+      case 'image': {
+        const found = readAsset(raw.image);
+        const ip = [...path, 'image'];
+        if ('error' in found) {
+          diags.error('image-not-found', found.error, { path: formatPath(ip), span: locate.value(ip), hint: 'put the picture in assets/ and give its file name' });
+          return undefined;
+        }
+        const info = imageInfo(found.bytes);
+        if (!info) {
+          diags.error('image-unreadable', `\`${raw.image}\` is not a PNG or JPEG picture`, { path: formatPath(ip), span: locate.value(ip), hint: 'save the picture as PNG or JPEG' });
+          return undefined;
+        }
+        const s: Slide = { ...base, kind: 'image', image: { path: found.path, data: found.bytes, ...info }, alt: plain(raw.alt, [...path, 'alt']) };
+        if (raw.caption !== undefined) s.caption = plain(raw.caption, [...path, 'caption']);
+        return finish(s);
+      }
+      case 'sources':
+        return finish({ ...base, kind: 'sources', items: [] });
+      case 'closing': {
+        const s: Slide = { ...base, kind: 'closing' };
+        if (raw.subtitle !== undefined) s.subtitle = plain(raw.subtitle, [...path, 'subtitle']);
+        if (raw.contact !== undefined) s.contact = plain(raw.contact, [...path, 'contact']);
+        return finish(s);
+      }
+    }
+  }
+
+  function statCard(
+    st: { fact?: string | undefined; value?: string | number | undefined; label?: string | undefined; note?: string | undefined },
+    p: PathPart[],
+    ctxAt: (p: PathPart[]) => InlineContext,
+    used: Set<Fact>,
+  ): StatCard | undefined {
+    if ((st.fact === undefined) === (st.value === undefined)) {
+      diags.error('stat-value', `${formatPath(p)} needs exactly one of \`fact\` and \`value\``, {
+        path: formatPath(p),
+        span: locate.value(p),
+        hint: 'name a fact id with `fact:`, or write the number with `value:`',
+      });
+      return undefined;
+    }
+    let card: StatCard;
+    if (st.fact !== undefined) {
+      const fact = facts.get(st.fact);
+      if (!fact) {
+        diags.error('unknown-fact', `unknown fact \`${st.fact}\``, {
+          path: formatPath([...p, 'fact']),
+          span: locate.value([...p, 'fact']),
+          hint: facts.size ? suggestion(st.fact, [...facts.keys()], 'facts') : 'define it under `facts:`',
+        });
+        return undefined;
+      }
+      used.add(fact);
+      const parts = factParts(fact);
+      const derived = fact.derived !== undefined;
+      card = { value: `${parts.number}${parts.suffix.startsWith('%') ? '%' : ''}${derived ? DERIVED_MARK : ''}`, label: '', derived, span: locate.value(p) };
+      const unit = parts.suffix.replace(/^%\s*/, '');
+      if (unit) card.unit = unit;
+      if (parts.prefix) card.prefix = parts.prefix;
+      card.label = st.label ?? fact.label ?? '';
+    } else {
+      card = { value: interpolate(String(st.value), ctxAt([...p, 'value'])).text, label: st.label ?? '', derived: false, span: locate.value(p) };
+    }
+    if (!card.label) {
+      diags.error('stat-label', `${formatPath(p)} has no label`, {
+        path: formatPath(p),
+        span: locate.value(p),
+        hint: 'add `label:` saying what the number measures (or give the fact a label)',
+      });
+      return undefined;
+    }
+    card.label = interpolate(card.label, ctxAt([...p, 'label'])).text;
+    if (st.note !== undefined) card.note = interpolate(st.note, ctxAt([...p, 'note'])).text;
+    return card;
+  }
+}
+
+/** A table cell that reads as a number: "1,234", "-5.2%", "$16.6 billion", "15.2 trillion yuan". */
+function isNumeric(text: string): boolean {
+  return /^[-+]?[$€£¥]?\s?\d[\d,]*(\.\d+)?\s?(%|[A-Za-z]+( [A-Za-z]+)?)?†?$/.test(text.trim());
+}

@@ -1,0 +1,92 @@
+// Outline chart → ChartSpec: fact ids become numbers, counts are checked against the labels, and the
+// options that only make sense for some kinds are checked.
+import type { Diagnostics } from '../diagnostics.js';
+import { formatPath, type Locator, type PathPart } from '../outline/positions.js';
+import type { OutlineChart } from '../outline/schema.js';
+import { suggestion } from '../outline/suggest.js';
+import type { ChartSeries, ChartSpec, Fact } from './types.js';
+
+export function resolveChart(
+  chart: OutlineChart,
+  path: PathPart[],
+  facts: Map<string, Fact>,
+  locate: Locator,
+  diags: Diagnostics,
+  useFact: (fact: Fact) => void,
+  /** Resolves {fact} references in the chart's words (title, labels, names, units, caption). */
+  words: (text: string, path: PathPart[]) => string = (t) => t,
+): ChartSpec | undefined {
+  const before = diags.errors.length;
+  const circular = chart.kind === 'pie' || chart.kind === 'doughnut';
+  if (circular && chart.series.length > 1) {
+    diags.error('pie-series', `a ${chart.kind} chart shows one series, this one has ${chart.series.length}`, {
+      path: formatPath([...path, 'series']),
+      span: locate.value([...path, 'series', 1]),
+      hint: 'use a bar or stacked-bar chart to compare several series',
+    });
+  }
+  const series: ChartSeries[] = chart.series.map((s, i) => {
+    const sp = [...path, 'series', i];
+    if (s.values.length !== chart.labels.length) {
+      diags.error('series-length', `${formatPath([...sp, 'values'])} has ${s.values.length} number${s.values.length === 1 ? '' : 's'} for ${chart.labels.length} label${chart.labels.length === 1 ? '' : 's'}`, {
+        path: formatPath([...sp, 'values']),
+        span: locate.value([...sp, 'values']),
+        hint: 'give one value per label, in the order of `labels:`',
+      });
+    }
+    if (chart.kind !== 'combo' && (s.axis === 'right' || s.type !== undefined)) {
+      diags.error('combo-only', `\`${s.axis === 'right' ? 'axis: right' : 'type'}\` in ${formatPath(sp)} only applies to combo charts`, {
+        path: formatPath(sp),
+        span: locate.key([...sp, s.axis === 'right' ? 'axis' : 'type']),
+        hint: 'use `kind: combo`, or remove the key',
+      });
+    }
+    let derived = false;
+    const values = s.values.map((v, j) => {
+      if (typeof v === 'number') return v;
+      const fact = facts.get(v);
+      if (!fact) {
+        diags.error('unknown-fact', `unknown fact \`${v}\``, {
+          path: formatPath([...sp, 'values', j]),
+          span: locate.value([...sp, 'values', j]),
+          hint: suggestion(v, [...facts.keys()], 'facts'),
+        });
+        return 0;
+      }
+      useFact(fact);
+      derived ||= fact.derived !== undefined;
+      return fact.value;
+    });
+    if (circular && values.some((v) => v < 0)) {
+      diags.error('negative-slice', `a ${chart.kind} chart cannot show negative values`, {
+        path: formatPath([...sp, 'values']),
+        span: locate.value([...sp, 'values']),
+        hint: 'use a bar chart for values below zero',
+      });
+    }
+    const type = s.type ?? (chart.kind === 'combo' && (s.axis === 'right' || i > 0) ? 'line' : 'bar');
+    return { name: words(s.name, [...sp, 'name']), values, axis: s.axis, type, derived };
+  });
+  if (chart.kind === 'combo' && !(series.some((s) => s.type === 'bar') && series.some((s) => s.type === 'line'))) {
+    diags.error('combo-needs-both', 'a combo chart needs at least one bar series and one line series', {
+      path: formatPath([...path, 'series']),
+      span: locate.value([...path, 'series']),
+      hint: 'set `type: line` (and `axis: right` for a second scale) on one series',
+    });
+  }
+  if (chart.unit2 !== undefined && !series.some((s) => s.axis === 'right')) {
+    diags.warn('unused-unit2', '`unit2` is set but no series uses `axis: right`', {
+      path: formatPath([...path, 'unit2']),
+      span: locate.key([...path, 'unit2']),
+    });
+  }
+  if (diags.errors.length > before) return undefined;
+  const labels = chart.labels.map((l, i) => words(l, [...path, 'labels', i]));
+  const spec: ChartSpec = { kind: chart.kind, labels, series, dataLabels: chart.data_labels, span: locate.value(path) };
+  if (chart.title !== undefined) spec.title = words(chart.title, [...path, 'title']);
+  if (chart.unit !== undefined) spec.unit = words(chart.unit, [...path, 'unit']);
+  if (chart.unit2 !== undefined) spec.unit2 = words(chart.unit2, [...path, 'unit2']);
+  if (chart.decimals !== undefined) spec.decimals = chart.decimals;
+  if (chart.caption !== undefined) spec.caption = words(chart.caption, [...path, 'caption']);
+  return spec;
+}

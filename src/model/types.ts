@@ -1,0 +1,168 @@
+// The deck model: what to show, resolved and defaulted, with slide kinds but no geometry. Every node that
+// can cause a later problem keeps the Span of the outline text it came from, so that even a layout
+// warning points at the right YAML line.
+import type { Span } from '../diagnostics.js';
+
+/** A piece of inline text with its emphasis. `derived` marks a number that is not in a source. */
+export interface Run {
+  text: string;
+  bold?: boolean;
+  italic?: boolean;
+  derived?: boolean;
+}
+
+/** One paragraph of inline runs. */
+export type RichText = Run[];
+
+export interface Bullet {
+  text: RichText;
+  level: 0 | 1;
+  span: Span;
+}
+
+export interface Source {
+  id: string;
+  title: string;
+  publisher?: string;
+  date?: string;
+  url?: string;
+}
+
+export interface Fact {
+  id: string;
+  value: number;
+  unit?: string;
+  scale?: string;
+  currency?: string;
+  label?: string;
+  source?: string;
+  /** How the number was computed when no source states it. */
+  derived?: string;
+  decimals?: number;
+  span: Span;
+}
+
+export const CHART_KINDS = ['bar', 'hbar', 'stacked-bar', 'line', 'area', 'pie', 'doughnut', 'combo'] as const;
+export type ChartKind = (typeof CHART_KINDS)[number];
+
+export interface ChartSeries {
+  name: string;
+  values: number[];
+  /** Combo charts: which axis this series is measured on. */
+  axis: 'left' | 'right';
+  /** Combo charts: how this series is drawn. */
+  type: 'bar' | 'line';
+  /** True when any value came from a derived fact. */
+  derived: boolean;
+}
+
+export interface ChartSpec {
+  kind: ChartKind;
+  /** Short heading drawn above the plot, optional. */
+  title?: string;
+  labels: string[];
+  series: ChartSeries[];
+  /** Unit of the (left) value axis, e.g. "trillion yuan". */
+  unit?: string;
+  /** Unit of the right axis (combo). */
+  unit2?: string;
+  dataLabels: boolean;
+  /** Digits after the point on axis ticks and data labels; derived from the data when absent. */
+  decimals?: number;
+  /** Line under the chart, e.g. what a number means. */
+  caption?: string;
+  span: Span;
+}
+
+export interface ThemeColors {
+  background: string;
+  text: string;
+  muted: string;
+  accent: string;
+  accent2: string;
+  titleText: string;
+  /** Background of section and title slides. */
+  sectionBackground: string;
+  sectionText: string;
+  card: string;
+  cardText: string;
+  grid: string;
+}
+
+export interface Theme {
+  name: string;
+  colors: ThemeColors;
+  /** Chart series colours, in order. */
+  palette: string[];
+  headingFont: string;
+  bodyFont: string;
+  /** Font size ranges in points per role: [min, max]. */
+  sizes: {
+    title: [number, number];
+    body: [number, number];
+    stat: [number, number];
+    caption: [number, number];
+  };
+}
+
+export interface DeckMeta {
+  title: string;
+  subtitle?: string;
+  date?: string;
+  author?: string;
+  organisation?: string;
+  language: string;
+}
+
+export interface StatCard {
+  /** The big number as shown, e.g. "15.2". */
+  value: string;
+  /** Smaller text after the number, e.g. "trillion yuan". */
+  unit?: string;
+  prefix?: string;
+  label: string;
+  note?: string;
+  derived: boolean;
+  span: Span;
+}
+
+export interface TableCell {
+  text: RichText;
+  numeric: boolean;
+}
+
+interface SlideBase {
+  /** 0-based position in the outline's slides list. */
+  index: number;
+  title: string;
+  notes?: string;
+  /** Source ids cited by this slide (explicit plus those of the facts it uses). */
+  sources: string[];
+  /** Formulas of the derived facts this slide shows, for its footnote. */
+  derivedNotes: string[];
+  span: Span;
+}
+
+export type Slide =
+  | (SlideBase & { kind: 'title'; subtitle?: string; byline?: string })
+  | (SlideBase & { kind: 'agenda'; items: RichText[] })
+  | (SlideBase & { kind: 'section'; subtitle?: string })
+  | (SlideBase & { kind: 'bullets'; bullets: Bullet[] })
+  | (SlideBase & { kind: 'stats'; stats: StatCard[]; intro?: RichText })
+  | (SlideBase & { kind: 'chart'; chart: ChartSpec })
+  | (SlideBase & { kind: 'text-chart'; bullets: Bullet[]; chart: ChartSpec })
+  | (SlideBase & { kind: 'quote'; quote: RichText; attribution?: string })
+  | (SlideBase & { kind: 'table'; header: RichText[]; rows: TableCell[][]; numericColumns: boolean[]; caption?: string })
+  | (SlideBase & { kind: 'image'; image: { path: string; data: Uint8Array; widthPx: number; heightPx: number; mime: string }; caption?: string; alt: string })
+  | (SlideBase & { kind: 'sources'; items: Source[] })
+  | (SlideBase & { kind: 'closing'; subtitle?: string; contact?: string });
+
+export type SlideKind = Slide['kind'];
+
+export interface Deck {
+  meta: DeckMeta;
+  theme: Theme;
+  sources: Map<string, Source>;
+  facts: Map<string, Fact>;
+  slides: Slide[];
+}

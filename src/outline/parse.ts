@@ -1,0 +1,246 @@
+// YAML text → typed Outline. Only this folder knows YAML. Every problem becomes a located diagnostic;
+// nothing is thrown for a user mistake.
+import { LineCounter, parseDocument, type YAMLError } from 'yaml';
+import type * as z from 'zod';
+import { Diagnostics, type Span } from '../diagnostics.js';
+import { formatPath, makeLocator, type Locator, type PathPart } from './positions.js';
+import { allowedKeysAt } from './schema-walk.js';
+import { OutlineSchema, SLIDE_TYPES, type Outline } from './schema.js';
+import { suggestion } from './suggest.js';
+
+/** Outlines are hand-written text; anything larger is a mistake (or an attack) rather than a deck. */
+export const MAX_OUTLINE_BYTES = 2 * 1024 * 1024;
+
+export interface ParsedOutline {
+  outline?: Outline;
+  /** Finds the line and column of any path in the outline. */
+  locate: Locator;
+  diagnostics: Diagnostics;
+}
+
+const START: Span = { line: 1, col: 1 };
+const nowhere: Locator = { value: () => START, key: () => START };
+
+export function parseOutline(source: string, diagnostics = new Diagnostics()): ParsedOutline {
+  const text = source.startsWith('\uFEFF') ? source.slice(1) : source;
+  if (Buffer.byteLength(text) > MAX_OUTLINE_BYTES) {
+    diagnostics.error('file-too-large', `the outline is larger than ${MAX_OUTLINE_BYTES / 1024 / 1024} MiB`, {
+      span: START,
+      hint: 'put large tables in a CSV file, or split the deck',
+    });
+    return { locate: nowhere, diagnostics };
+  }
+  if (text.includes('\0')) {
+    diagnostics.error('binary-file', 'this is not a text file (it contains NUL bytes)', {
+      span: START,
+      hint: 'pass the .yaml outline, not a .pptx or another binary file',
+    });
+    return { locate: nowhere, diagnostics };
+  }
+  if (text.trim() === '' || /^(\s*#.*\n?)*\s*$/.test(text)) {
+    diagnostics.error('empty-outline', 'the outline is empty', {
+      span: START,
+      hint: 'start from `briefdeck init`, or see the outline format in README.md',
+    });
+    return { locate: nowhere, diagnostics };
+  }
+
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false, strict: true });
+  const locate = makeLocator(doc, lines);
+  const at = (offset: number): Span => {
+    const { line, col } = lines.linePos(offset);
+    return { line, col };
+  };
+
+  for (const err of doc.errors) diagnostics.error(yamlCode(err), yamlMessage(err), { span: at(err.pos[0]), hint: yamlHint(err) });
+  for (const warn of doc.warnings) {
+    if (warn.code === 'TAG_RESOLVE_FAILED') {
+      diagnostics.error('yaml-custom-tag', 'custom YAML tags (`!tag`) are not allowed in an outline', {
+        span: at(warn.pos[0]),
+        hint: 'remove the tag and write a plain value',
+      });
+    } else {
+      diagnostics.warn(yamlCode(warn), yamlMessage(warn), { span: at(warn.pos[0]) });
+    }
+  }
+  if (diagnostics.hasErrors) return { locate, diagnostics };
+
+  let data: unknown;
+  try {
+    // Aliases are allowed but bounded, so that a "billion laughs" outline cannot exhaust memory.
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch (e) {
+    diagnostics.error('yaml-alias-limit', `the outline could not be read: ${(e as Error).message}`, {
+      span: START,
+      hint: 'use fewer YAML aliases (*name); write the values out instead',
+    });
+    return { locate, diagnostics };
+  }
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    diagnostics.error('not-a-map', 'the outline must be a map with `deck:`, `facts:`, `sources:` and `slides:`', {
+      span: START,
+      hint: 'see the outline format in README.md',
+    });
+    return { locate, diagnostics };
+  }
+
+  const result = OutlineSchema.safeParse(data);
+  if (!result.success) {
+    for (const issue of result.error.issues) reportIssue(issue, data, locate, diagnostics);
+    return { locate, diagnostics };
+  }
+  return { outline: result.data, locate, diagnostics };
+}
+
+function yamlCode(err: YAMLError): string {
+  return `yaml-${err.code.toLowerCase().replace(/_/g, '-')}`;
+}
+
+/** yaml's message without its own "at line L, column C:" tail and excerpt, which we print ourselves. */
+function yamlMessage(err: YAMLError): string {
+  const first = err.message.split('\n')[0] ?? err.message;
+  return `YAML syntax: ${first.replace(/ at line \d+, column \d+:?$/, '')}`;
+}
+
+function yamlHint(err: YAMLError): string | undefined {
+  switch (err.code) {
+    case 'DUPLICATE_KEY':
+      return 'each key may appear once in a map: remove or rename one of them';
+    case 'TAB_AS_INDENT':
+      return 'indent with spaces, not tabs';
+    case 'BAD_INDENT':
+    case 'MISSING_CHAR':
+      return 'check the indentation and that every [ { " and \' is closed';
+    case 'MULTIPLE_DOCS':
+      return 'an outline is one YAML document: remove the extra `---`';
+    default:
+      return 'check the indentation and quoting on this line and the one above';
+  }
+}
+
+/** Zod issues come without YAML positions or friendly words: add both. */
+function reportIssue(issue: z.core.$ZodIssue, data: unknown, locate: Locator, out: Diagnostics): void {
+  const path = issue.path as PathPart[];
+  const where = formatPath(path);
+  const actual = valueAt(data, path);
+  switch (issue.code) {
+    case 'unrecognized_keys': {
+      const allowed = allowedKeysAt(OutlineSchema, path, data) ?? [];
+      for (const key of issue.keys) {
+        const keyPath = [...path, key];
+        out.error('unknown-key', `unknown key \`${key}\` in ${where}`, {
+          path: formatPath(keyPath),
+          span: locate.key(keyPath),
+          hint: suggestion(key, allowed, 'allowed keys'),
+        });
+      }
+      return;
+    }
+    case 'invalid_union': {
+      if (issue.discriminator === 'type' && path[0] === 'slides') {
+        const slidePath = path.slice(0, -1);
+        if (actual === undefined) {
+          out.error('missing-slide-type', `${formatPath(slidePath)} has no \`type\``, {
+            path: formatPath(slidePath),
+            span: locate.value(slidePath),
+            hint: `add \`type:\` with one of: ${SLIDE_TYPES.join(', ')}`,
+          });
+        } else {
+          out.error('unknown-slide-type', `unknown slide type \`${String(actual)}\``, {
+            path: where,
+            span: locate.value(path),
+            hint: suggestion(String(actual), SLIDE_TYPES, 'slide types'),
+          });
+        }
+        return;
+      }
+      // A union of alternatives (e.g. a bullet is text or {text, sub}): report the branch that fits the
+      // shape of what was written.
+      const branch = pickBranch(issue.errors, actual);
+      if (branch) {
+        for (const sub of branch) reportIssue({ ...sub, path: [...path, ...sub.path] } as z.core.$ZodIssue, data, locate, out);
+        return;
+      }
+      out.error('wrong-type', `${where} has the wrong form (${describe(actual)})`, { path: where, span: locate.value(path) });
+      return;
+    }
+    case 'invalid_type': {
+      if (actual === undefined) {
+        const parent = path.slice(0, -1);
+        const key = String(path[path.length - 1]);
+        out.error('missing-key', `${formatPath(parent)} is missing \`${key}\``, {
+          path: where,
+          span: locate.value(parent),
+          hint: `add \`${key}:\` (${expectedWords(issue.expected)})`,
+        });
+      } else {
+        out.error('wrong-type', `${where} must be ${expectedWords(issue.expected)}, not ${describe(actual)}`, {
+          path: where,
+          span: locate.value(path),
+        });
+      }
+      return;
+    }
+    case 'invalid_value': {
+      const options = issue.values.map(String);
+      const noun = path[path.length - 1] === 'kind' ? 'chart kinds' : 'allowed values';
+      out.error(path[path.length - 1] === 'kind' ? 'unknown-chart-kind' : 'invalid-value', `${where} cannot be \`${String(actual)}\``, {
+        path: where,
+        span: locate.value(path),
+        hint: suggestion(String(actual), options, noun),
+      });
+      return;
+    }
+    case 'too_small':
+    case 'too_big': {
+      const many = issue.code === 'too_small' ? 'at least' : 'at most';
+      const limit = issue.code === 'too_small' ? issue.minimum : issue.maximum;
+      const what = issue.origin === 'array' ? `${many} ${limit} item${Number(limit) === 1 ? '' : 's'}` : issue.message;
+      const count = Array.isArray(actual) ? ` (it has ${actual.length})` : '';
+      out.error(issue.code === 'too_small' ? 'too-few' : 'too-many', issue.origin === 'array' ? `${where} needs ${what}${count}` : `${where}: ${issue.message}`, {
+        path: where,
+        span: locate.value(path),
+      });
+      return;
+    }
+    default:
+      out.error('invalid-value', `${where}: ${issue.message}`, { path: where, span: locate.value(path) });
+  }
+}
+
+/** Of a union's per-branch issue lists, the one whose branch matches the written value's shape. */
+function pickBranch(branches: z.core.$ZodIssue[][], actual: unknown): z.core.$ZodIssue[] | undefined {
+  const isObject = actual !== null && typeof actual === 'object' && !Array.isArray(actual);
+  return branches.find((issues) => {
+    const rootType = issues.find((i) => i.path.length === 0 && i.code === 'invalid_type');
+    if (!rootType) return true;
+    return isObject ? false : !(rootType.code === 'invalid_type' && rootType.expected === 'object');
+  }) ?? (isObject ? undefined : branches[0]);
+}
+
+function valueAt(data: unknown, path: readonly PathPart[]): unknown {
+  let v = data;
+  for (const p of path) v = (v as Record<string | number, unknown> | null | undefined)?.[p];
+  return v;
+}
+
+function expectedWords(expected: string): string {
+  const words: Record<string, string> = {
+    string: 'text',
+    number: 'a number',
+    boolean: 'true or false',
+    array: 'a list',
+    object: 'a map of keys and values',
+  };
+  return words[expected] ?? expected;
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'empty';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a map';
+  if (typeof value === 'string') return `the text "${value.length > 30 ? `${value.slice(0, 30)}…` : value}"`;
+  if (typeof value === 'number') return `the number ${value}`;
+  return String(value);
+}

@@ -1,0 +1,154 @@
+// The outline schema: the single definition that validates outlines, types them, and (via
+// z.toJSONSchema) feeds editor completion. Descriptions double as hover help in editors.
+import * as z from 'zod';
+import { CHART_KINDS } from '../model/types.js';
+
+const id = z
+  .string()
+  .regex(/^[A-Za-z][A-Za-z0-9_-]*$/, 'an id starts with a letter and holds only letters, digits, _ and -');
+
+const text = z.string().min(1, 'must not be empty');
+
+/** A date written as YYYY-MM-DD (or YYYY-MM, YYYY); YAML would otherwise keep it as a string anyway. */
+const isoDate = z
+  .union([z.string(), z.number().int()])
+  .transform(String)
+  .pipe(z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'write the date as YYYY-MM-DD'));
+
+export const ThemeNameSchema = z.enum(['briefing', 'midnight']);
+
+export const DeckSchema = z
+  .strictObject({
+    title: text.describe('Deck title, shown on the title slide and in every footer.'),
+    subtitle: text.optional(),
+    date: isoDate.optional().describe('Date of the briefing, YYYY-MM-DD; also fixes the file timestamps.'),
+    author: text.optional(),
+    organisation: text.optional(),
+    language: z
+      .string()
+      .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'use a BCP 47 tag such as en, en-GB or zh-CN')
+      .default('en')
+      .describe('BCP 47 language tag of the deck text, e.g. en or zh-CN.'),
+    theme: ThemeNameSchema.default('briefing').describe('Built-in theme: briefing (light) or midnight (dark).'),
+  })
+  .describe('Deck metadata.');
+
+export const SourceSchema = z.strictObject({
+  title: text,
+  publisher: text.optional(),
+  date: isoDate.optional(),
+  url: z.url({ message: 'must be a full URL such as https://example.org/page' }).optional(),
+});
+
+export const FactSchema = z
+  .strictObject({
+    value: z.number().describe('The number as the source states it. May be left out when `derived` is a formula.').optional(),
+    unit: z.string().optional().describe('Unit written after the number, e.g. "%", "zones".'),
+    scale: z.enum(['thousand', 'million', 'billion', 'trillion']).optional(),
+    currency: z.string().optional().describe('"USD" or "$" puts a $ before the number; other currencies follow it, e.g. "yuan".'),
+    label: text.optional().describe('What the number measures; the default label of stat cards.'),
+    source: id.optional().describe('Id of the source stating this number.'),
+    derived: text
+      .optional()
+      .describe('Formula over other fact ids for numbers no source states, e.g. "tax_revenue / fiscal_revenue * 100".'),
+    decimals: z.number().int().min(0).max(6).optional().describe('Digits after the point when shown.'),
+  })
+  .describe('A named figure. Refer to it as {id} in text, or by id in charts and stat cards.');
+
+const numberOrFact = z.union([z.number(), id]);
+
+const SeriesSchema = z.strictObject({
+  name: text,
+  values: z.array(numberOrFact).min(1).describe('Numbers or fact ids, one per label.'),
+  axis: z.enum(['left', 'right']).default('left').describe('Combo charts: the axis this series uses.'),
+  type: z.enum(['bar', 'line']).optional().describe('Combo charts: draw as bars or a line.'),
+});
+
+export const ChartSchema = z.strictObject({
+  kind: z.enum(CHART_KINDS),
+  title: text.optional(),
+  labels: z.array(z.union([text, z.number()]).transform(String)).min(1),
+  series: z.array(SeriesSchema).min(1),
+  unit: text.optional().describe('Unit of the value axis.'),
+  unit2: text.optional().describe('Unit of the right axis (combo).'),
+  data_labels: z.boolean().default(false),
+  decimals: z.number().int().min(0).max(6).optional(),
+  caption: text.optional(),
+});
+
+const BulletSchema = z.union([
+  text,
+  z.strictObject({ text, sub: z.array(text).min(1).optional() }),
+]);
+
+const common = {
+  title: text.optional(),
+  notes: text.optional().describe('Speaker notes.'),
+  sources: z.array(id).optional().describe('Ids of the sources this slide cites.'),
+};
+
+const StatSchema = z.strictObject({
+  fact: id.optional(),
+  value: z.union([z.number(), text]).optional(),
+  label: text.optional(),
+  note: text.optional(),
+});
+
+export const SlideSchemas = {
+  title: z.strictObject({ type: z.literal('title'), ...common, subtitle: text.optional() }),
+  agenda: z.strictObject({ type: z.literal('agenda'), ...common, items: z.array(text).min(1).optional() }),
+  section: z.strictObject({ type: z.literal('section'), ...common, title: text, subtitle: text.optional() }),
+  bullets: z.strictObject({ type: z.literal('bullets'), ...common, title: text, bullets: z.array(BulletSchema).min(1) }),
+  stats: z.strictObject({ type: z.literal('stats'), ...common, title: text, intro: text.optional(), stats: z.array(StatSchema).min(2).max(6) }),
+  chart: z.strictObject({ type: z.literal('chart'), ...common, title: text, chart: ChartSchema }),
+  'text-chart': z.strictObject({
+    type: z.literal('text-chart'),
+    ...common,
+    title: text,
+    bullets: z.array(BulletSchema).min(1),
+    chart: ChartSchema,
+  }),
+  quote: z.strictObject({ type: z.literal('quote'), ...common, quote: text, attribution: text.optional() }),
+  table: z.strictObject({
+    type: z.literal('table'),
+    ...common,
+    title: text,
+    header: z.array(text).min(1),
+    rows: z.array(z.array(z.union([z.string(), z.number()]))).min(1),
+    caption: text.optional(),
+  }),
+  image: z.strictObject({
+    type: z.literal('image'),
+    ...common,
+    title: text,
+    image: text.describe('PNG or JPEG file, relative to the outline, its assets/ folder, or ../assets/.'),
+    caption: text.optional(),
+    alt: text.describe('Alternative text read by screen readers.'),
+  }),
+  sources: z.strictObject({ type: z.literal('sources'), ...common }),
+  closing: z.strictObject({ type: z.literal('closing'), ...common, subtitle: text.optional(), contact: text.optional() }),
+} as const;
+
+export const SLIDE_TYPES = Object.keys(SlideSchemas) as (keyof typeof SlideSchemas)[];
+
+const slideOptions = Object.values(SlideSchemas) as unknown as [
+  (typeof SlideSchemas)['title'],
+  ...(typeof SlideSchemas)[keyof typeof SlideSchemas][],
+];
+
+export const SlideSchema = z.discriminatedUnion('type', slideOptions);
+
+export const OutlineSchema = z
+  .strictObject({
+    deck: DeckSchema,
+    sources: z.record(id, SourceSchema).default({}),
+    facts: z.record(id, FactSchema).default({}),
+    slides: z.array(SlideSchema).min(1, 'a deck needs at least one slide'),
+  })
+  .describe('A briefdeck outline: deck metadata, sources, facts and slides.');
+
+export type Outline = z.output<typeof OutlineSchema>;
+export type OutlineSlide = z.output<typeof SlideSchema>;
+export type OutlineChart = z.output<typeof ChartSchema>;
+export type OutlineBullet = z.output<typeof BulletSchema>;
+export type OutlineFact = z.output<typeof FactSchema>;

@@ -1,0 +1,7 @@
+// Chart kind `bar`: vertical bars, one colour per series.
+import { cartesianConfig } from './cartesian.js';
+import type { KindBuilder } from './common.js';
+
+export const id = 'bar';
+
+export const build: KindBuilder = (b) => cartesianConfig(b, { bars: true, horizontal: false, stacked: false, fill: false });

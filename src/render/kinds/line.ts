@@ -1,0 +1,7 @@
+// Chart kind `line`: lines through the points; the value axis need not start at zero.
+import { cartesianConfig } from './cartesian.js';
+import type { KindBuilder } from './common.js';
+
+export const id = 'line';
+
+export const build: KindBuilder = (b) => cartesianConfig(b, { bars: false, horizontal: false, stacked: false, fill: false });
