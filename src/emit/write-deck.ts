@@ -90,8 +90,6 @@ function addElement(slide: PptxSlide, pptx: Pptx, el: PlacedElement, opts: EmitO
         fontFace: el.fontFace,
         fontSize: el.sizePt,
         color: hex(el.color),
-        bold: el.bold ?? false,
-        italic: el.italic ?? false,
         align: el.align,
         valign: el.valign,
         lang: opts.meta.language,
@@ -148,9 +146,13 @@ function textRuns(el: PlacedText, lang: string): TextProps[] {
   el.paragraphs.forEach((p, pi) => {
     const last = pi === el.paragraphs.length - 1;
     p.runs.forEach((run, ri) => {
-      const options: TextProps['options'] = { lang };
-      if (run.bold !== undefined) options.bold = run.bold;
-      if (run.italic !== undefined) options.italic = run.italic;
+      // Every run carries its own emphasis and alignment: pptxgenjs lets a falsy run option inherit the
+      // box's value, and starts a new paragraph whenever `align` differs from the previous run's.
+      const options: TextProps['options'] = { lang, align: el.align };
+      const bold = run.bold ?? el.bold ?? false;
+      const italic = run.italic ?? el.italic ?? false;
+      if (bold) options.bold = true;
+      if (italic) options.italic = true;
       if (run.scale !== undefined && run.scale !== 1) options.fontSize = Math.round(el.sizePt * run.scale * 2) / 2;
       if (run.color) options.color = hex(run.color);
       if (ri === 0) Object.assign(options, paragraphOptions(p, el));
@@ -162,7 +164,7 @@ function textRuns(el: PlacedText, lang: string): TextProps[] {
 }
 
 function paragraphOptions(p: PlacedParagraph, el: PlacedText): NonNullable<TextProps['options']> {
-  const o: NonNullable<TextProps['options']> = { align: el.align };
+  const o: NonNullable<TextProps['options']> = {};
   if (p.bullet) {
     o.bullet = { indent: el.sizePt * BULLET_INDENT_PT, ...(p.level === 1 ? { characterCode: '2013' } : {}) };
     if (p.level > 0) o.indentLevel = p.level;

@@ -124,6 +124,122 @@ function overlaps(a: Box, b: Box): boolean {
   return a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
 }
 
+interface Segment {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+/** What labels must not cover: earlier labels, the lines and their dots, and (for a backdrop) bars. */
+interface Scene {
+  placed: Box[];
+  segments: Segment[];
+  dots: { x: number; y: number; r: number }[];
+  bars: Box[];
+  canvas: Box;
+}
+
+interface LabelJob {
+  kind: 'bar' | 'point';
+  datasetIndex: number;
+  index: number;
+  value: number;
+  text: string;
+  el: ElementProps;
+}
+
+interface Placement {
+  x: number;
+  y: number;
+  box: Box;
+  color: string;
+  /** How the text is kept readable: halo on the background, plain on a fill, backdrop over bars. */
+  look: 'halo' | 'plain' | 'backdrop';
+}
+
+function propsOf(element: unknown): ElementProps {
+  const e = element as { getProps(k: string[], final: boolean): ElementProps; options?: ElementProps['options'] };
+  const p = e.getProps(['x', 'y', 'base', 'width', 'height', 'horizontal'], true);
+  return { ...p, options: e.options };
+}
+
+function boxAt(cx: number, cy: number, w: number, h: number): Box {
+  return { x0: cx - w / 2, y0: cy - h / 2, x1: cx + w / 2, y1: cy + h / 2 };
+}
+
+/** Liang–Barsky: does the segment cross the box? */
+function segmentHitsBox(s: Segment, b: Box): boolean {
+  let t0 = 0;
+  let t1 = 1;
+  const dx = s.x1 - s.x0;
+  const dy = s.y1 - s.y0;
+  const edges: [number, number][] = [
+    [-dx, s.x0 - b.x0],
+    [dx, b.x1 - s.x0],
+    [-dy, s.y0 - b.y0],
+    [dy, b.y1 - s.y0],
+  ];
+  for (const [p, q] of edges) {
+    if (p === 0) {
+      if (q < 0) return false;
+    } else {
+      const t = q / p;
+      if (p < 0) t0 = Math.max(t0, t);
+      else t1 = Math.min(t1, t);
+      if (t0 > t1) return false;
+    }
+  }
+  return true;
+}
+
+function barBox(el: ElementProps): Box {
+  const base = el.base ?? 0;
+  if (el.horizontal) {
+    const h = (el.height ?? 0) / 2;
+    return { x0: Math.min(el.x, base), x1: Math.max(el.x, base), y0: el.y - h, y1: el.y + h };
+  }
+  const w = (el.width ?? 0) / 2;
+  return { x0: el.x - w, x1: el.x + w, y0: Math.min(el.y, base), y1: Math.max(el.y, base) };
+}
+
+/** Lower is better: overlapping another label is worst, then crossing a line or dot, then leaving the canvas. */
+function cost(box: Box, scene: Scene): number {
+  let c = 0;
+  for (const b of scene.placed) if (overlaps(b, box)) c += 10;
+  for (const s of scene.segments) if (segmentHitsBox(s, box)) c += 3;
+  for (const d of scene.dots) if (nearestDist(box, d.x, d.y) < d.r + 1) c += 3;
+  const cv = scene.canvas;
+  if (box.x0 < cv.x0 || box.y0 < cv.y0 || box.x1 > cv.x1 || box.y1 > cv.y1) c += 5;
+  return c;
+}
+
+function best(candidates: Placement[], scene: Scene): Placement | undefined {
+  let pick: Placement | undefined;
+  let pickCost = Infinity;
+  for (const c of candidates) {
+    const k = cost(c.box, scene);
+    if (k < pickCost) {
+      pick = c;
+      pickCost = k;
+    }
+    if (k === 0) break;
+  }
+  return pick;
+}
+
+function drawPlacement(ctx: Ctx, o: DataLabelsPluginOptions, text: string, p: Placement): void {
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'middle';
+  if (p.look === 'backdrop') {
+    ctx.fillStyle = o.halo;
+    const r = 3;
+    const b = { x0: p.box.x0 - r, y0: p.box.y0, x1: p.box.x1 + r, y1: p.box.y1 };
+    ctx.fillRect(b.x0, b.y0, b.x1 - b.x0, b.y1 - b.y0);
+  }
+  drawText(ctx, text, p.x, p.y, p.color, p.look === 'halo' ? o.halo : undefined);
+}
+
 export const dataLabelsPlugin: Plugin<ChartType, DataLabelsPluginOptions> = {
   id: 'bdDataLabels',
   afterDatasetsDraw(chartAny, _args, o) {
@@ -132,37 +248,69 @@ export const dataLabelsPlugin: Plugin<ChartType, DataLabelsPluginOptions> = {
     const ctx = ctxOf(chart);
     ctx.save();
     const pad = Math.round(o.size * 0.3);
+    const scene: Scene = { placed: [], segments: [], dots: [], bars: [], canvas: { x0: 0, y0: 0, x1: chart.width, y1: chart.height } };
+    const jobs: LabelJob[] = [];
+
     chart.data.datasets.forEach((dataset, di) => {
       if (!chart.isDatasetVisible(di)) return;
       const meta = chart.getDatasetMeta(di);
       const decimals = o.decimals[di] ?? o.decimals[0] ?? 0;
       const values = (dataset.data as unknown[]).map((v) => (typeof v === 'number' && Number.isFinite(v) ? v : null));
-      const type = meta.type;
-      if (type === 'pie' || type === 'doughnut') {
+      if (meta.type === 'pie' || meta.type === 'doughnut') {
         drawArcLabels(ctx, o, meta.data as unknown as ArcLike[], values, decimals, pad);
         return;
       }
+      const kind = meta.type === 'bar' ? 'bar' : 'point';
+      let prev: ElementProps | undefined;
       meta.data.forEach((element, i) => {
         const value = values[i];
-        if (value === null || value === undefined) return;
-        const el = (element as unknown as { getProps(k: string[], final: boolean): ElementProps }).getProps(
-          ['x', 'y', 'base', 'width', 'height', 'horizontal', 'options'],
-          true,
-        );
-        const props: ElementProps = { ...el, options: (element as unknown as ElementProps).options };
-        const text = formatNumber(value, decimals);
-        ctx.font = font(o, o.size);
-        if (type === 'bar') {
-          drawBarLabel(ctx, o, props, value, text, pad, o.stacked && isTopOfStack(chart, di, i, value));
-        } else {
-          // A point: above it, on a halo so that lines and grid do not cross the digits.
-          const r = props.options?.radius ?? 3;
-          ctx.textAlign = 'center';
-          ctx.textBaseline = 'bottom';
-          drawText(ctx, text, props.x, props.y - r - pad, o.color, o.halo);
+        const el = propsOf(element);
+        if (kind === 'point') {
+          if (value === null || value === undefined) {
+            prev = undefined;
+          } else {
+            if (prev) scene.segments.push({ x0: prev.x, y0: prev.y, x1: el.x, y1: el.y });
+            scene.dots.push({ x: el.x, y: el.y, r: el.options?.radius ?? 0 });
+            prev = el;
+          }
+        } else if (value !== null && value !== undefined) {
+          scene.bars.push(barBox(el));
         }
+        if (value === null || value === undefined) return;
+        jobs.push({ kind, datasetIndex: di, index: i, value, text: formatNumber(value, decimals), el });
       });
     });
+
+    // Bars first (their labels have one natural place), then points around what is already there.
+    for (const job of jobs.filter((j) => j.kind === 'bar')) {
+      const top = o.stacked && isTopOfStack(chart, job.datasetIndex, job.index, job.value);
+      const p = placeBarLabel(ctx, o, job, pad, top, scene);
+      if (!p) continue;
+      drawPlacement(ctx, o, job.text, p);
+      scene.placed.push(p.box);
+    }
+    for (const job of jobs.filter((j) => j.kind === 'point')) {
+      ctx.font = font(o, o.size);
+      const w = ctx.measureText(job.text).width;
+      const h = o.size * 1.1;
+      const r = job.el.options?.radius ?? 0;
+      const { x, y } = job.el;
+      const spots = [
+        { x, y: y - r - pad - h / 2 },
+        { x, y: y + r + pad + h / 2 },
+        { x: x + r + pad + w / 2, y },
+        { x: x - r - pad - w / 2, y },
+      ];
+      const candidates = spots.map((s): Placement => {
+        const box = boxAt(s.x, s.y, w, h);
+        const onBar = scene.bars.some((b) => overlaps(b, box));
+        return { x: s.x, y: s.y, box, color: o.color, look: onBar ? 'backdrop' : 'halo' };
+      });
+      const p = best(candidates, scene);
+      if (!p) continue;
+      drawPlacement(ctx, o, job.text, p);
+      scene.placed.push(p.box);
+    }
     ctx.restore();
   },
 };
@@ -177,50 +325,58 @@ function isTopOfStack(chart: Chart, datasetIndex: number, index: number, value: 
   return true;
 }
 
-function drawBarLabel(
+/**
+ * Where a bar's value goes. Plain bars: just past the end, or inside the end (contrasting colour) when a
+ * line or dot runs through the outside spot. Stacked bars: in the middle of the segment, down to 12 pt;
+ * a segment too thin for its value puts it past the end when it is the top of its stack, else nowhere
+ * (the legend and alt text carry it) rather than over its neighbours.
+ */
+function placeBarLabel(
   ctx: Ctx,
   o: DataLabelsPluginOptions,
-  el: ElementProps,
-  value: number,
-  text: string,
+  job: LabelJob,
   pad: number,
   topOfStack: boolean,
-): void {
+  scene: Scene,
+): Placement | undefined {
+  const el = job.el;
   const horizontal = el.horizontal === true;
   const base = el.base ?? 0;
+  const along = Math.abs(horizontal ? el.x - base : el.y - base);
+  const across = Math.abs((horizontal ? el.height : el.width) ?? 0);
+  const onFill = contrastText(fillOf(el, o.dark), o.light, o.dark);
+  const fits = (w: number, h: number, size: number): boolean =>
+    horizontal ? w + 2 * pad <= along && size * 1.05 <= across : size * 1.05 + pad <= along && w + pad <= across;
+
+  let size = o.size;
   if (o.stacked) {
-    // Middle of the segment when the text fits inside it, shrinking down to 12 pt if need be.
-    const cx = horizontal ? (el.x + base) / 2 : el.x;
-    const cy = horizontal ? el.y : (el.y + base) / 2;
-    const along = Math.abs(horizontal ? el.x - base : el.y - base);
-    const across = Math.abs((horizontal ? el.height : el.width) ?? 0);
-    for (const size of [o.size, o.minSize]) {
-      ctx.font = font(o, size);
-      const textW = ctx.measureText(text).width;
-      const fitsAlong = horizontal ? textW + 2 * pad <= along : size * 1.05 <= along;
-      const fitsAcross = horizontal ? size * 1.05 <= across : textW + pad <= across;
-      if (fitsAlong && fitsAcross) {
-        ctx.textAlign = 'center';
-        ctx.textBaseline = 'middle';
-        drawText(ctx, text, cx, cy, contrastText(fillOf(el, o.dark), o.light, o.dark), undefined);
-        return;
+    for (const s of [o.size, o.minSize]) {
+      ctx.font = font(o, s);
+      const w = ctx.measureText(job.text).width;
+      if (fits(w, s, s)) {
+        const cx = horizontal ? (el.x + base) / 2 : el.x;
+        const cy = horizontal ? el.y : (el.y + base) / 2;
+        return { x: cx, y: cy, box: boxAt(cx, cy, w, s * 1.1), color: onFill, look: 'plain' };
       }
     }
-    // A thin top segment: its value goes just past the end of the stack. Thin inner segments are left
-    // to the legend and the alt text rather than drawn over their neighbours.
-    if (!topOfStack) return;
-    ctx.font = font(o, o.minSize);
+    if (!topOfStack) return undefined;
+    size = o.minSize;
   }
-  const negative = value < 0;
-  if (horizontal) {
-    ctx.textAlign = negative ? 'right' : 'left';
-    ctx.textBaseline = 'middle';
-    drawText(ctx, text, el.x + (negative ? -pad : pad), el.y, o.color, o.halo);
-  } else {
-    ctx.textAlign = 'center';
-    ctx.textBaseline = negative ? 'top' : 'bottom';
-    drawText(ctx, text, el.x, el.y + (negative ? pad : -pad), o.color, o.halo);
+  ctx.font = font(o, size);
+  const w = ctx.measureText(job.text).width;
+  const h = size * 1.1;
+  const dir = job.value < 0 ? -1 : 1;
+  const outside = horizontal
+    ? { x: el.x + dir * (pad + w / 2), y: el.y }
+    : { x: el.x, y: el.y - dir * (pad + h / 2) };
+  const candidates: Placement[] = [{ ...outside, box: boxAt(outside.x, outside.y, w, h), color: o.color, look: 'halo' }];
+  if (!o.stacked && fits(w, h, size)) {
+    const inside = horizontal
+      ? { x: el.x - dir * (pad + w / 2), y: el.y }
+      : { x: el.x, y: el.y + dir * (pad + h / 2) };
+    candidates.push({ ...inside, box: boxAt(inside.x, inside.y, w, h), color: onFill, look: 'plain' });
   }
+  return best(candidates, scene);
 }
 
 interface ArcLike {

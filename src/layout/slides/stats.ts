@@ -1,4 +1,4 @@
-// Big-number cards: 2–4 in one row, 5–6 in two balanced rows. Every card in a deck slide uses the same
+// Big-number cards: 2–5 in one row, 6 in two rows of three. Every card in a deck slide uses the same
 // number size, so that no figure looks more important than another by accident.
 import type { Slide, StatCard } from '../../model/types.js';
 import { para, placeText, type LayoutContext } from '../context.js';
@@ -7,12 +7,13 @@ import { fitText } from '../measure.js';
 import type { PlacedElement, PlacedParagraph } from '../placed.js';
 import type { Box } from '../units.js';
 
-const PAD = 0.25;
-const UNIT_SCALE = 0.42;
+const PAD = 0.2;
+const UNIT_SCALE = 0.4;
 
-function valueParagraph(card: StatCard): PlacedParagraph {
-  const runs = [{ text: `${card.prefix ?? ''}${card.value}` }];
-  return para(card.unit ? [...runs, { text: ` ${card.unit}`, scale: UNIT_SCALE, bold: false }] : runs);
+/** The number on one line and, under it, its unit in smaller type ("trillion yuan"). */
+function valueParagraphs(card: StatCard): PlacedParagraph[] {
+  const number = para([{ text: `${card.prefix ?? ''}${card.value}` }]);
+  return card.unit ? [number, para([{ text: card.unit, scale: UNIT_SCALE, bold: false }])] : [number];
 }
 
 export function layoutStats(ctx: LayoutContext, slide: Extract<Slide, { kind: 'stats' }>, body: Box): PlacedElement[] {
@@ -22,17 +23,17 @@ export function layoutStats(ctx: LayoutContext, slide: Extract<Slide, { kind: 's
   if (slide.intro) {
     const intro = placeText(ctx, {
       role: 'body',
-      box: { ...body, h: 0.8 },
+      box: { ...body, h: 0.6 },
       paragraphs: [para(slide.intro)],
       color: colors.text,
       range: ctx.theme.sizes.body,
       what: 'the intro',
     });
     elements.push(intro);
-    area = { ...body, y: body.y + 1.0, h: body.h - 1.0 };
+    area = { ...body, y: body.y + 0.8, h: body.h - 0.8 };
   }
   const n = slide.stats.length;
-  const rows = n <= 4 ? [n] : [Math.ceil(n / 2), Math.floor(n / 2)];
+  const rows = n <= 5 ? [n] : [3, 3];
   const rowH = (area.h - GUTTER * (rows.length - 1)) / rows.length;
   const cells: Box[] = [];
   rows.forEach((count, r) => {
@@ -43,12 +44,15 @@ export function layoutStats(ctx: LayoutContext, slide: Extract<Slide, { kind: 's
     cells.push(...columns({ ...rowBox, x: area.x + (area.w - width) / 2, w: width }, count));
   });
 
-  const valueH = Math.min(rowH * 0.42, 1.5);
+  const inner = rowH - 2 * PAD;
+  const hasNotes = slide.stats.some((c) => c.note);
+  const noteH = hasNotes ? Math.min(0.5, inner * 0.25) : 0;
+  const valueH = Math.min(inner * 0.5, 1.5);
   // One size for all numbers: the largest that fits every card.
   const valueSize = Math.min(
     ...slide.stats.map((card, i) =>
       fitText({
-        paragraphs: [valueParagraph(card)],
+        paragraphs: valueParagraphs(card),
         style: { face: headingFont, bold: true },
         widthIn: cells[i]!.w - 2 * PAD,
         heightIn: valueH,
@@ -61,12 +65,12 @@ export function layoutStats(ctx: LayoutContext, slide: Extract<Slide, { kind: 's
     const cell = cells[i]!;
     elements.push({ type: 'rect', box: cell, fill: colors.card, radius: 0.06, decoration: true });
     elements.push({ type: 'rect', box: { x: cell.x, y: cell.y, w: 0.08, h: cell.h }, fill: colors.accent, decoration: true });
-    const inner = { x: cell.x + PAD, w: cell.w - 2 * PAD };
+    const column = { x: cell.x + PAD, w: cell.w - 2 * PAD };
     elements.push(
       placeText(ctx, {
         role: 'stat',
-        box: { ...inner, y: cell.y + PAD, h: valueH },
-        paragraphs: [valueParagraph(card)],
+        box: { ...column, y: cell.y + PAD, h: valueH },
+        paragraphs: valueParagraphs(card),
         color: colors.cardText,
         range: [valueSize, valueSize],
         bold: true,
@@ -76,15 +80,14 @@ export function layoutStats(ctx: LayoutContext, slide: Extract<Slide, { kind: 's
         span: card.span,
       }),
     );
-    const labelTop = cell.y + PAD + valueH + 0.12;
-    const noteH = card.note ? Math.min(0.7, (cell.h - 2 * PAD - valueH) * 0.35) : 0;
+    const labelTop = cell.y + PAD + valueH + 0.08;
     elements.push(
       placeText(ctx, {
         role: 'label',
-        box: { ...inner, y: labelTop, h: cell.y + cell.h - PAD - noteH - labelTop },
+        box: { ...column, y: labelTop, h: cell.y + cell.h - PAD - noteH - labelTop },
         paragraphs: [para(card.label)],
         color: colors.cardText,
-        range: [14, 20],
+        range: [13, 20],
         what: `the label of card ${i + 1}`,
         span: card.span,
       }),
@@ -93,10 +96,10 @@ export function layoutStats(ctx: LayoutContext, slide: Extract<Slide, { kind: 's
       elements.push(
         placeText(ctx, {
           role: 'caption',
-          box: { ...inner, y: cell.y + cell.h - PAD - noteH, h: noteH },
+          box: { ...column, y: cell.y + cell.h - PAD - noteH, h: noteH },
           paragraphs: [para(card.note)],
           color: colors.muted,
-          range: [11, 14],
+          range: [11, 13],
           valign: 'bottom',
           what: `the note of card ${i + 1}`,
           span: card.span,

@@ -49,6 +49,7 @@ export const build: KindBuilder = (b: BuildContext): ChartConfiguration => {
         pointBackgroundColor: color,
         pointBorderColor: style.background,
         pointBorderWidth: 1.5,
+        // Legend key: a dot for a line, a square for bars (the legend uses point styles here).
         pointStyle: 'circle',
       };
     }
@@ -94,6 +95,8 @@ export const build: KindBuilder = (b: BuildContext): ChartConfiguration => {
   const options = baseOptions<'bar'>(b, {
     legend: spec.series.length > 1,
     legendPosition: 'top',
+    legendInSeriesOrder: true,
+    usePointStyle: true,
     dataLabels: dataLabelOptions(b, decimalsPerSeries(spec, true)),
   });
   Object.assign(options, { scales });

@@ -82,6 +82,8 @@ export interface BaseOptionsInput {
   legend: boolean;
   legendPosition?: 'top' | 'bottom' | 'right';
   usePointStyle?: boolean;
+  /** Legend in series order even when drawing order differs (combo: lines drawn over bars). */
+  legendInSeriesOrder?: boolean;
   subtitle?: string;
   padding?: { top: number; right: number; bottom: number; left: number };
   dataLabels: DataLabelsPluginOptions;
@@ -128,6 +130,9 @@ export function baseOptions<T extends ChartType>(b: BuildContext, input: BaseOpt
           boxHeight: Math.round(style.legendPx * 0.8),
           padding: Math.round(style.legendPx * 0.6),
           usePointStyle: input.usePointStyle ?? false,
+          ...(input.legendInSeriesOrder
+            ? { sort: (a: { datasetIndex?: number }, b: { datasetIndex?: number }) => (a.datasetIndex ?? 0) - (b.datasetIndex ?? 0) }
+            : {}),
         },
       },
       tooltip: { enabled: false },
