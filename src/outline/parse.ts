@@ -53,7 +53,12 @@ export function parseOutline(source: string, diagnostics = new Diagnostics()): P
     return { line, col };
   };
 
-  for (const err of doc.errors) diagnostics.error(yamlCode(err), yamlMessage(err), { span: at(err.pos[0]), hint: yamlHint(err) });
+  for (const err of doc.errors) {
+    // yaml notices an unclosed bracket or quote where the file ends; point at where it was opened.
+    const opener = /Flow (sequence|map)|closing ["']?quote|end with a [\]}]/i.test(err.message) ? unclosedOpener(text, err.pos[0]) : undefined;
+    const message = opener === undefined ? yamlMessage(err) : `${yamlMessage(err)} (the \`${text[opener]}\` here is never closed)`;
+    diagnostics.error(yamlCode(err), message, { span: at(opener ?? err.pos[0]), hint: yamlHint(err) });
+  }
   for (const warn of doc.warnings) {
     if (warn.code === 'TAG_RESOLVE_FAILED') {
       diagnostics.error('yaml-custom-tag', 'custom YAML tags (`!tag`) are not allowed in an outline', {
@@ -91,6 +96,27 @@ export function parseOutline(source: string, diagnostics = new Diagnostics()): P
     return { locate, diagnostics };
   }
   return { outline: result.data, locate, diagnostics };
+}
+
+/** Offset of the last bracket or quote before `end` that is still open there, if any. */
+function unclosedOpener(text: string, end: number): number | undefined {
+  const stack: number[] = [];
+  let quote: number | undefined;
+  for (let i = 0; i < Math.min(end, text.length); i++) {
+    const c = text[i]!;
+    if (quote !== undefined) {
+      if (c === text[quote] && !(c === '"' && text[i - 1] === '\\')) quote = undefined;
+    } else if (c === '#' && (i === 0 || /\s/.test(text[i - 1]!))) {
+      while (i < text.length && text[i] !== '\n') i++;
+    } else if ((c === '"' || c === "'") && (i === 0 || /[\s:,[{]/.test(text[i - 1]!))) {
+      quote = i;
+    } else if (c === '[' || c === '{') {
+      stack.push(i);
+    } else if (c === ']' || c === '}') {
+      stack.pop();
+    }
+  }
+  return quote ?? stack[stack.length - 1];
 }
 
 function yamlCode(err: YAMLError): string {

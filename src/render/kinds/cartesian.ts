@@ -95,7 +95,8 @@ export function cartesianConfig(b: BuildContext, shape: CartesianShape): ChartCo
   const options = baseOptions<'bar'>(b, {
     legend,
     legendPosition: 'top',
-    usePointStyle: false,
+    // Line series are keyed by a dot like their points; bars and areas by a filled box.
+    usePointStyle: !shape.bars && !shape.fill,
     dataLabels: dataLabelOptions(b, decimalsPerSeries(spec, false), { stacked: shape.stacked }),
   });
   // Lines: points sit in the middle of their category, like bars, so end labels do not hit the axis.

@@ -214,7 +214,7 @@ export function categoryAxis(b: BuildContext, a: CategoryAxisInput): ScaleOption
       font: fontOf(style, style.tickPx),
       padding: 8,
       autoSkip: a.autoSkip,
-      autoSkipPadding: 12,
+      autoSkipPadding: 6,
       maxRotation: a.maxRotation,
       minRotation: 0,
     },

@@ -1,0 +1,11 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    testTimeout: 120_000,
+    hookTimeout: 180_000,
+    // LibreOffice and the schema validator are slow; two cores, so keep workers few.
+    maxWorkers: 2,
+  },
+});
