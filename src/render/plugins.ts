@@ -137,6 +137,8 @@ interface Scene {
   segments: Segment[];
   dots: { x: number; y: number; r: number }[];
   bars: Box[];
+  /** Legend and titles. */
+  blocks: Box[];
   canvas: Box;
 }
 
@@ -207,6 +209,7 @@ function barBox(el: ElementProps): Box {
 function cost(box: Box, scene: Scene): number {
   let c = 0;
   for (const b of scene.placed) if (overlaps(b, box)) c += 10;
+  for (const b of scene.blocks) if (overlaps(b, box)) c += 10;
   for (const s of scene.segments) if (segmentHitsBox(s, box)) c += 3;
   for (const d of scene.dots) if (nearestDist(box, d.x, d.y) < d.r + 1) c += 3;
   const cv = scene.canvas;
@@ -248,7 +251,14 @@ export const dataLabelsPlugin: Plugin<ChartType, DataLabelsPluginOptions> = {
     const ctx = ctxOf(chart);
     ctx.save();
     const pad = Math.round(o.size * 0.3);
-    const scene: Scene = { placed: [], segments: [], dots: [], bars: [], canvas: { x0: 0, y0: 0, x1: chart.width, y1: chart.height } };
+    const scene: Scene = {
+      placed: [],
+      segments: [],
+      dots: [],
+      bars: [],
+      blocks: layoutBlocks(chart),
+      canvas: { x0: 0, y0: 0, x1: chart.width, y1: chart.height },
+    };
     const jobs: LabelJob[] = [];
 
     chart.data.datasets.forEach((dataset, di) => {
@@ -314,6 +324,19 @@ export const dataLabelsPlugin: Plugin<ChartType, DataLabelsPluginOptions> = {
     ctx.restore();
   },
 };
+
+/** Boxes of the legend, title and subtitle (the layout boxes that are not axes): labels must not cover them. */
+function layoutBlocks(chart: Chart): Box[] {
+  const boxes = (chart as unknown as { boxes?: Record<string, unknown>[] }).boxes ?? [];
+  const out: Box[] = [];
+  for (const b of boxes) {
+    if ('axis' in b) continue;
+    const { left, top, right, bottom } = b as { left?: unknown; top?: unknown; right?: unknown; bottom?: unknown };
+    if (typeof left !== 'number' || typeof top !== 'number' || typeof right !== 'number' || typeof bottom !== 'number') continue;
+    if (right > left && bottom > top) out.push({ x0: left, y0: top, x1: right, y1: bottom });
+  }
+  return out;
+}
 
 /** True when no later visible dataset stacks a value on the same side of zero at `index`. */
 function isTopOfStack(chart: Chart, datasetIndex: number, index: number, value: number): boolean {

@@ -127,7 +127,8 @@ export function baseOptions<T extends ChartType>(b: BuildContext, input: BaseOpt
           color: style.text,
           font: fontOf(style, style.legendPx),
           boxWidth: Math.round(style.legendPx * 1.1),
-          boxHeight: Math.round(style.legendPx * 0.8),
+          // Point-style keys (dots) are drawn √2 larger than boxes: keep them about the size of a letter.
+          boxHeight: Math.round(style.legendPx * (input.usePointStyle ? 0.62 : 0.8)),
           padding: Math.round(style.legendPx * 0.6),
           usePointStyle: input.usePointStyle ?? false,
           ...(input.legendInSeriesOrder
@@ -171,7 +172,8 @@ export function valueAxis(b: BuildContext, a: ValueAxisInput): ScaleOptions<'lin
     position: a.position,
     beginAtZero: a.beginAtZero,
     stacked: a.stacked ?? false,
-    grace: a.headroom > 0 ? `${Math.ceil(a.headroom * 100)}%` : 0,
+    // chart.js adds grace × half the data range at each end (zero stays put when beginAtZero).
+    grace: a.headroom > 0 ? `${Math.ceil((200 * a.headroom) / (1 - Math.min(a.headroom, 0.5)))}%` : 0,
     grid: { display: a.grid, drawOnChartArea: a.grid, color: style.grid, lineWidth: 1, drawTicks: false },
     border: { display: false },
     ticks: {

@@ -1,0 +1,49 @@
+// Every deck in decks/ builds with no diagnostics, passes the ECMA-376 validator, renders in LibreOffice
+// with one page per slide, and gives the same bytes twice.
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { formatDiagnostic } from '../../src/diagnostics.js';
+import { buildDeck, deckFiles, missingTool, run, tempDir, VALIDATOR } from '../helpers.js';
+
+const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+
+describe.each(deckFiles().map((f) => [path.basename(f), f]))('%s', (_name, file) => {
+  it('builds with no errors or warnings', async () => {
+    const r = await buildDeck(file);
+    expect(r.diagnostics.map((d) => formatDiagnostic(d, file))).toEqual([]);
+    expect(r.pptx).toBeDefined();
+    expect(r.stats.slides).toBe(r.placed!.slides.length);
+  });
+
+  it('gives byte-identical output when built again', async () => {
+    const first = (await buildDeck(file)).pptx!;
+    const { build } = await import('../../src/build.js');
+    const again = await build(fs.readFileSync(file, 'utf8'), { baseDir: path.dirname(file) });
+    expect(sha(again.pptx!)).toBe(sha(first));
+  });
+
+  const noValidator = missingTool('validator');
+  it.skipIf(noValidator)(`passes validate-pptx --strict with 0 problems${noValidator ? ` (${noValidator})` : ''}`, async () => {
+    const dir = tempDir('validate');
+    const out = path.join(dir, 'deck.pptx');
+    fs.writeFileSync(out, (await buildDeck(file)).pptx!);
+    const r = run(VALIDATOR, ['--strict', out]);
+    expect(r.stdout + r.stderr).toMatch(/ 0 problems\s*$/);
+    expect(r.status).toBe(0);
+  });
+
+  const noOffice = missingTool('soffice');
+  it.skipIf(noOffice)(`renders in LibreOffice with one page per slide${noOffice ? ` (${noOffice})` : ''}`, async () => {
+    const dir = tempDir('soffice');
+    const out = path.join(dir, 'deck.pptx');
+    const result = await buildDeck(file);
+    fs.writeFileSync(out, result.pptx!);
+    const profile = `file://${path.join(dir, 'profile')}`;
+    const conv = run('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, out]);
+    expect(fs.existsSync(path.join(dir, 'deck.pdf')), conv.stderr).toBe(true);
+    const info = run('pdfinfo', [path.join(dir, 'deck.pdf')]).stdout;
+    expect(Number(/Pages:\s+(\d+)/.exec(info)?.[1])).toBe(result.stats.slides);
+  });
+});

@@ -1,0 +1,76 @@
+// Shared test helpers: building decks from decks/, reading parts of a .pptx, and finding the external
+// tools (validator, LibreOffice) — tests that need a missing tool skip with a loud message.
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import JSZip from 'jszip';
+import { build, type BuildResult } from '../src/build.js';
+
+export const ROOT = path.resolve(import.meta.dirname, '..');
+export const DECKS = path.join(ROOT, 'decks');
+export const VALIDATOR = path.resolve(ROOT, '..', 'shared', 'ooxml', 'validate-pptx');
+
+export const deckFiles = (): string[] => fs.readdirSync(DECKS).filter((f) => f.endsWith('.yaml')).sort().map((f) => path.join(DECKS, f));
+
+const built = new Map<string, Promise<BuildResult>>();
+/** Builds a deck from decks/ once per test file. */
+export function buildDeck(file: string): Promise<BuildResult> {
+  let p = built.get(file);
+  if (!p) {
+    p = build(fs.readFileSync(file, 'utf8'), { baseDir: path.dirname(file) });
+    built.set(file, p);
+  }
+  return p;
+}
+
+export function hasCommand(cmd: string): boolean {
+  return spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
+}
+
+/** Why a tool-dependent test cannot run here, or undefined when it can; printed loudly. */
+export function missingTool(...needs: ('validator' | 'soffice')[]): string | undefined {
+  const missing: string[] = [];
+  if (needs.includes('validator')) {
+    if (!fs.existsSync(VALIDATOR)) missing.push(`${VALIDATOR} (../shared is not beside this clone)`);
+    if (!hasCommand('xmllint')) missing.push('xmllint (apt-get install -y libxml2-utils)');
+  }
+  if (needs.includes('soffice')) {
+    if (!hasCommand('soffice')) missing.push('soffice (apt-get install -y --no-install-recommends libreoffice-impress)');
+    if (!hasCommand('pdfinfo')) missing.push('pdfinfo (apt-get install -y poppler-utils)');
+  }
+  if (missing.length === 0) return undefined;
+  const why = `SKIPPED: missing ${missing.join(', ')}`;
+  console.warn(`\n*** ${why} ***\n`);
+  return why;
+}
+
+export async function slideXmls(pptx: Uint8Array): Promise<string[]> {
+  const zip = await JSZip.loadAsync(pptx);
+  const names = Object.keys(zip.files).filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n));
+  names.sort((a, b) => Number(/\d+/.exec(a)![0]) - Number(/\d+/.exec(b)![0]));
+  return Promise.all(names.map((n) => zip.file(n)!.async('string')));
+}
+
+export async function notesXmls(pptx: Uint8Array): Promise<Map<number, string>> {
+  const zip = await JSZip.loadAsync(pptx);
+  const out = new Map<number, string>();
+  for (const n of Object.keys(zip.files)) {
+    const m = /^ppt\/notesSlides\/notesSlide(\d+)\.xml$/.exec(n);
+    if (m) out.set(Number(m[1]), await zip.file(n)!.async('string'));
+  }
+  return out;
+}
+
+export const textOf = (xml: string): string =>
+  [...xml.matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((m) => m[1]!.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'")).join(' ');
+
+export function tempDir(prefix: string): string {
+  return fs.mkdtempSync(path.join(fs.realpathSync(process.env.TMPDIR ?? '/tmp'), `briefdeck-${prefix}-`));
+}
+
+export function run(cmd: string, args: string[], opts: { cwd?: string } = {}): { status: number; stdout: string; stderr: string } {
+  const r = spawnSync(cmd, args, { encoding: 'utf8', cwd: opts.cwd ?? ROOT, maxBuffer: 1 << 26 });
+  return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+export { execFileSync };
