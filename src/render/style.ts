@@ -35,6 +35,8 @@ export interface ChartStyle {
   heightPx: number;
   text: string;
   grid: string;
+  /** The zero line of a value axis that has negative values. */
+  zeroLine: string;
   background: string;
   /** Text drawn on dark fills. */
   light: string;
@@ -62,6 +64,7 @@ export function chartStyle(theme: Theme, size: PlacedSize): ChartStyle {
     heightPx: heightPx / DEVICE_PIXEL_RATIO,
     text: theme.colors.text,
     grid: theme.colors.grid,
+    zeroLine: theme.colors.muted,
     background: theme.colors.background,
     light: '#FFFFFF',
     dark,

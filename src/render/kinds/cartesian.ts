@@ -9,6 +9,8 @@ import {
   dataLabelOptions,
   dataOf,
   decimalsPerSeries,
+  hasNegative,
+  horizontalTickLimit,
   labelHeadroom,
   legendRows,
   paletteColor,
@@ -84,6 +86,8 @@ export function cartesianConfig(b: BuildContext, shape: CartesianShape): ChartCo
     stacked: shape.stacked,
     grid: true,
     headroom,
+    zeroLine: hasNegative(spec),
+    ...(shape.horizontal ? { maxTicks: horizontalTickLimit(b, plot.width - style.widthPx * 0.3, decimals) } : {}),
   });
   const category = categoryAxis(b, {
     position: shape.horizontal ? 'left' : 'bottom',

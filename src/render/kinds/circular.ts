@@ -29,7 +29,7 @@ export function circularConfig(b: BuildContext, type: 'pie' | 'doughnut'): Chart
     backgroundColor: colors,
     borderColor: style.background,
     borderWidth: 2,
-    ...(type === 'doughnut' ? { cutout: '52%' } : {}),
+    ...(type === 'doughnut' ? { cutout: '45%' } : {}),
   }));
   const decimals = decimalsPerSeries(spec, false);
   const percent = showPercent(spec);

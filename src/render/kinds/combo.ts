@@ -9,6 +9,7 @@ import {
   dataLabelOptions,
   dataOf,
   decimalsPerSeries,
+  hasNegative,
   labelHeadroom,
   legendRows,
   paletteColor,
@@ -79,6 +80,7 @@ export const build: KindBuilder = (b: BuildContext): ChartConfiguration => {
       beginAtZero: true,
       grid: true,
       headroom: labelHeadroom(b, false, plot, leftDecimals),
+      zeroLine: hasNegative(spec, 'left'),
     }),
   };
   if (hasRight) {

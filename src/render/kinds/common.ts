@@ -162,6 +162,9 @@ export interface ValueAxisInput {
   grid: boolean;
   /** Room to leave past the largest value for labels, as a fraction of the plot. */
   headroom: number;
+  /** Emphasise the zero grid line (data has negative values). */
+  zeroLine?: boolean;
+  maxTicks?: number;
 }
 
 export function valueAxis(b: BuildContext, a: ValueAxisInput): ScaleOptions<'linear'> {
@@ -174,14 +177,21 @@ export function valueAxis(b: BuildContext, a: ValueAxisInput): ScaleOptions<'lin
     stacked: a.stacked ?? false,
     // chart.js adds grace × half the data range at each end (zero stays put when beginAtZero).
     grace: a.headroom > 0 ? `${Math.ceil((200 * a.headroom) / (1 - Math.min(a.headroom, 0.5)))}%` : 0,
-    grid: { display: a.grid, drawOnChartArea: a.grid, color: style.grid, lineWidth: 1, drawTicks: false },
+    grid: {
+      display: a.grid,
+      drawOnChartArea: a.grid,
+      // With negative values the zero line is the reference: draw it in the text colour.
+      color: a.zeroLine ? (ctx: { tick?: { value: number } }) => (ctx.tick?.value === 0 ? style.zeroLine : style.grid) : style.grid,
+      lineWidth: 1,
+      drawTicks: false,
+    },
     border: { display: false },
     ticks: {
       color: style.text,
       font: fontOf(style, style.tickPx),
       padding: 8,
       precision: a.decimals,
-      maxTicksLimit: 8,
+      maxTicksLimit: a.maxTicks ?? 8,
       callback: tickFormatter(a.decimals),
     },
     title: {
@@ -302,3 +312,19 @@ export function labelHeadroom(b: BuildContext, horizontal: boolean, plot: { widt
 }
 
 export { paletteColor };
+
+/** True when any value of the given series is below zero. */
+export function hasNegative(spec: ChartSpec, axis?: 'left' | 'right'): boolean {
+  return spec.series.some((s) => (axis === undefined || s.axis === axis) && s.values.some((v) => v < 0));
+}
+
+/** Ticks a horizontal value axis can hold without labels touching. */
+export function horizontalTickLimit(b: BuildContext, plotWidth: number, decimals: number): number {
+  const { spec, style } = b;
+  const finite = spec.series.flatMap((s) => s.values).filter((v) => Number.isFinite(v));
+  const widest = Math.max(
+    estimateTextPx('0', style.tickPx),
+    ...finite.map((v) => estimateTextPx(formatNumber(v * 1.25, decimals), style.tickPx)),
+  );
+  return Math.max(3, Math.min(8, Math.floor(plotWidth / (widest + style.tickPx * 1.5))));
+}
