@@ -35,6 +35,8 @@ export interface DataLabelsPluginOptions {
   stacked: boolean;
   /** Slices also show their share of the total. */
   percent: boolean;
+  /** Appended to slice values, e.g. "%" when the values are percentages. */
+  suffix: string;
 }
 
 declare module 'chart.js' {
@@ -427,7 +429,7 @@ function drawArcLabels(
     const outer = p.outerRadius ?? 0;
     const mid = (start + end) / 2;
     const lines: { text: string; size: number; weight: 'normal' | 'bold' }[] = [
-      { text: formatNumber(value, decimals), size: o.size, weight: o.weight },
+      { text: formatNumber(value, decimals) + (o.suffix ?? ''), size: o.size, weight: o.weight },
     ];
     if (o.percent && total > 0) {
       const share = (value / total) * 100;

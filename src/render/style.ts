@@ -2,7 +2,7 @@
 //
 // Units: chart.js works in CSS pixels (96 per inch) and draws at `DEVICE_PIXEL_RATIO` device pixels per CSS
 // pixel, so the PNG is twice the placed size at 96 px/in. A point is 1/72 in, so 12 pt = 16 CSS px.
-import { canvasFamily } from '../fonts.js';
+import { canvasFamily } from '../font-faces.js';
 import type { Theme } from '../model/types.js';
 
 export const CSS_PX_PER_IN = 96;
@@ -100,7 +100,7 @@ export function paletteColor(style: Pick<ChartStyle, 'palette'>, i: number): str
 
 /** [r, g, b] 0-255 of "#RGB", "#RRGGBB" or "RRGGBB"; black when unreadable. */
 export function parseHex(color: string): [number, number, number] {
-  let hex = color.trim().replace(/^#/, '');
+  let hex = (color ?? '').trim().replace(/^#/, '');
   if (/^[0-9a-f]{3}$/i.test(hex)) hex = [...hex].map((c) => c + c).join('');
   if (!/^[0-9a-f]{6}/i.test(hex)) return [0, 0, 0];
   return [parseInt(hex.slice(0, 2), 16), parseInt(hex.slice(2, 4), 16), parseInt(hex.slice(4, 6), 16)];

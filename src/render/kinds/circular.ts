@@ -6,8 +6,8 @@ import { estimateTextPx } from '../style.js';
 import { baseOptions, dataLabelOptions, dataOf, decimalsPerSeries, paletteColor, PADDING, type BuildContext } from './common.js';
 
 /** A unit that already means "share of the whole". */
-function isPercentUnit(unit: string | undefined): boolean {
-  return unit !== undefined && /^\s*(%|per ?cent|percent|pct|percentage( points?)?)\s*$/i.test(unit);
+export function isPercentUnit(unit: string | undefined): boolean {
+  return unit !== undefined && /^\s*(%|per ?cent|pct)\s*$/i.test(unit);
 }
 
 /** Percentages are worth adding unless the values already are shares summing to 100. */
@@ -34,7 +34,9 @@ export function circularConfig(b: BuildContext, type: 'pie' | 'doughnut'): Chart
   const decimals = decimalsPerSeries(spec, false);
   const percent = showPercent(spec);
 
-  const subtitle = spec.unit?.trim() || undefined;
+  // A percentage unit goes on the values ("58.5%"); any other unit is named under the title.
+  const percentUnit = isPercentUnit(spec.unit);
+  const subtitle = percentUnit ? undefined : spec.unit?.trim() || undefined;
   const wide = style.widthPx / style.heightPx >= 1.15;
 
   // Room the pie gets once title, subtitle and legend have theirs (rough, CSS px).
@@ -53,7 +55,10 @@ export function circularConfig(b: BuildContext, type: 'pie' | 'doughnut'): Chart
   let rotation = 0;
   if (spec.dataLabels) {
     const first = spec.series[0]?.values ?? [];
-    const widest = Math.max(0, ...first.map((v) => estimateTextPx(formatNumber(v, decimals[0] ?? 0), style.dataLabelPx)));
+    const widest = Math.max(
+      0,
+      ...first.map((v) => estimateTextPx(formatNumber(v, decimals[0] ?? 0) + (percentUnit ? '%' : ''), style.dataLabelPx)),
+    );
     const box = { w: widest + style.dataLabelPx * 0.6, h: style.dataLabelPx * 1.15 * (percent ? 2 : 1) };
     const fit = outsideLabelFit(first, { w, h, r0, pad: style.dataLabelPx * 0.6, box });
     r = fit.r;
@@ -72,7 +77,7 @@ export function circularConfig(b: BuildContext, type: 'pie' | 'doughnut'): Chart
     usePointStyle: false,
     subtitle,
     padding,
-    dataLabels: dataLabelOptions(b, decimals, { percent }),
+    dataLabels: dataLabelOptions(b, decimals, { percent, suffix: percentUnit ? '%' : '' }),
   });
   Object.assign(options, { radius: `${Math.floor((r / r0) * 100)}%`, rotation });
   return { type, data: { labels: [...spec.labels], datasets }, options } as unknown as ChartConfiguration;

@@ -69,6 +69,7 @@ export function dataLabelOptions(b: BuildContext, decimals: number[], extra: Par
     decimals,
     stacked: false,
     percent: false,
+    suffix: '',
     ...extra,
   };
 }
