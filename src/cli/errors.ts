@@ -10,9 +10,7 @@ export class CliError extends Error {
   }
 }
 
-export const REPORT_URL = 'https://github.com/briefdeck/briefdeck/issues';
-
 export function internalErrorMessage(e: unknown): string {
   const what = e instanceof Error ? e.message : String(e);
-  return `briefdeck: internal error: ${what.split('\n')[0]}\n  This is a bug in briefdeck, not in your outline. Please report it at ${REPORT_URL} with the outline that caused it (set BRIEFDECK_DEBUG=1 for the stack trace).`;
+  return `briefdeck: internal error: ${what.split('\n')[0]}\n  This is a bug in briefdeck, not in your outline. Please report it to the briefdeck maintainers (an issue in the briefdeck repository) with the outline that caused it; BRIEFDECK_DEBUG=1 prints the stack trace.`;
 }
