@@ -1,7 +1,7 @@
 // Placed deck + chart pictures → .pptx bytes. The only module that talks to pptxgenjs: it receives
 // geometry and type sizes already decided, and never makes a layout decision of its own.
 import type { PlacedDeck, PlacedElement, PlacedParagraph, PlacedTable, PlacedText } from '../layout/placed.js';
-import { BULLET_INDENT_PT } from '../layout/measure.js';
+import { BULLET_INDENT_PT, lineHeightOf } from '../layout/measure.js';
 import { FOOTER_RULE, SLIDE_NUMBER } from '../layout/grid.js';
 import type { DeckMeta, Theme } from '../model/types.js';
 import { finalizePackage } from './finalize.js';
@@ -164,7 +164,10 @@ function textRuns(el: PlacedText, lang: string): TextProps[] {
 }
 
 function paragraphOptions(p: PlacedParagraph, el: PlacedText): NonNullable<TextProps['options']> {
-  const o: NonNullable<TextProps['options']> = {};
+  // Exact leading in points, the same the layout measured with, so that PowerPoint, Keynote and
+  // LibreOffice all break and stack lines alike.
+  const biggest = Math.max(...p.runs.map((r) => r.scale ?? 1));
+  const o: NonNullable<TextProps['options']> = { lineSpacing: Math.round(el.sizePt * biggest * el.lineHeight * 10) / 10 };
   if (p.bullet) {
     o.bullet = { indent: el.sizePt * BULLET_INDENT_PT, ...(p.level === 1 ? { characterCode: '2013' } : {}) };
     if (p.level > 0) o.indentLevel = p.level;
@@ -181,6 +184,8 @@ function tableRows(t: PlacedTable, lang: string): TableRow[] {
       bold: header,
       color: hex(header ? t.colors.headerText : t.colors.text),
       fill: { color: hex(header ? t.colors.headerFill : stripe ? t.colors.stripe : t.colors.fill) },
+      // Exact leading, as measured: LibreOffice otherwise sets table text at 1.0 em.
+      lineSpacing: Math.round(t.sizePt * lineHeightOf(t.fontFace) * 10) / 10,
     },
   });
   return [

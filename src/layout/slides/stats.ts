@@ -13,7 +13,7 @@ const UNIT_SCALE = 0.4;
 /** The number on one line and, under it, its unit in smaller type ("trillion yuan"). */
 function valueParagraphs(card: StatCard): PlacedParagraph[] {
   const number = para([{ text: `${card.prefix ?? ''}${card.value}` }]);
-  return card.unit ? [number, para([{ text: card.unit, scale: UNIT_SCALE, bold: false }])] : [number];
+  return card.unit ? [number, para([{ text: card.unit, scale: UNIT_SCALE, bold: false }], { spaceBefore: 0.08 })] : [number];
 }
 
 export function layoutStats(ctx: LayoutContext, slide: Extract<Slide, { kind: 'stats' }>, body: Box): PlacedElement[] {
