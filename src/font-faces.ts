@@ -31,7 +31,18 @@ export function canvasFamily(officeFace: string): string {
   return (FACES[officeFace.toLowerCase()] ?? FACES.calibri!).family;
 }
 
+/** Family that draws Chinese (and other CJK) characters; it stands in for the deck's East Asian face. */
+export const CJK_FAMILY = 'Noto Sans SC';
+
+/** Han, kana, hangul, CJK punctuation and full-width forms. */
+export const CJK_TEXT = /[\u2E80-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFFEF]/;
+
+/** The canvas family list: the Latin face first, then the CJK face for characters it lacks. */
+export function fontStack(officeFace: string): string {
+  return `"${canvasFamily(officeFace)}", "${CJK_FAMILY}"`;
+}
+
 /** A CSS font string for the canvas: size in CSS pixels. */
 export function cssFont(officeFace: string, sizePx: number, bold = false, italic = false): string {
-  return `${italic ? 'italic ' : ''}${bold ? 'bold ' : ''}${sizePx}px "${canvasFamily(officeFace)}"`;
+  return `${italic ? 'italic ' : ''}${bold ? 'bold ' : ''}${sizePx}px ${fontStack(officeFace)}`;
 }

@@ -3,11 +3,12 @@
 // mapped (font-faces.ts) to a metric-compatible open face: text measured with Carlito takes the same
 // room as Calibri in PowerPoint.
 import { createRequire } from 'node:module';
+import fs from 'node:fs';
 import path from 'node:path';
 import { GlobalFonts } from '@napi-rs/canvas';
-import { FACES } from './font-faces.js';
+import { CJK_FAMILY, CJK_TEXT, FACES } from './font-faces.js';
 
-export { canvasFamily, cssFont, isBundledFont, SUPPORTED_FONTS } from './font-faces.js';
+export { canvasFamily, CJK_TEXT, cssFont, fontStack, isBundledFont, SUPPORTED_FONTS } from './font-faces.js';
 
 const require = createRequire(import.meta.url);
 
@@ -33,3 +34,28 @@ export function registerFonts(): void {
   }
 }
 
+let cjkRegistered = false;
+
+/**
+ * Registers Noto Sans SC (about 100 unicode-range subsets per weight, all under one family) the first
+ * time text needs it: it costs ~0.3 s, which decks without Chinese text should not pay.
+ */
+export function registerCjkFonts(): void {
+  if (cjkRegistered) return;
+  cjkRegistered = true;
+  const dir = path.join(path.dirname(require.resolve('@fontsource/noto-sans-sc/package.json')), 'files');
+  for (const file of fs.readdirSync(dir).sort()) {
+    if (/^noto-sans-sc-\d+-(400|700)-normal\.woff2$/.test(file)) GlobalFonts.registerFromPath(path.join(dir, file), CJK_FAMILY);
+  }
+}
+
+/** Registers the CJK face when any of the texts needs it. */
+export function registerFontsFor(texts: Iterable<string>): void {
+  registerFonts();
+  for (const t of texts) {
+    if (CJK_TEXT.test(t)) {
+      registerCjkFonts();
+      return;
+    }
+  }
+}

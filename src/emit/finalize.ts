@@ -6,6 +6,8 @@
 import JSZip from 'jszip';
 
 export interface FinalizeOptions {
+  /** Face for East Asian characters in every run (a:ea). */
+  eastAsianFont?: string;
   /** Written as dcterms:created and dcterms:modified, and used as the date of every zip entry. */
   modified: Date;
   title?: string;
@@ -35,13 +37,24 @@ export async function finalizePackage(pptx: Uint8Array, opts: FinalizeOptions): 
   editPart(parts, 'docProps/app.xml', escapeAppCompany);
   for (const name of names) {
     if (!isDrawingPart(name)) continue;
-    editPart(parts, name, (xml) => fixSlideNumberFieldText(dedupeShapeIds(singleParagraphProps(xml))));
+    editPart(parts, name, (xml) => {
+      const fixed = fixSlideNumberFieldText(dedupeShapeIds(singleParagraphProps(xml)));
+      return opts.eastAsianFont ? setEastAsianFont(fixed, opts.eastAsianFont) : fixed;
+    });
   }
   return writeParts(parts, modified);
 }
 
 // ---------------------------------------------------------------------------------------------------
 // Package faults
+
+/**
+ * pptxgenjs writes one face for every script (`a:latin`, `a:ea` and `a:cs` alike), so Chinese text would
+ * ask for Calibri, which has no Chinese glyphs. Name a real East Asian face for `a:ea`.
+ */
+export function setEastAsianFont(xml: string, face: string): string {
+  return xml.replace(/<a:ea typeface="[^"]*"/g, `<a:ea typeface="${escapeXml(face)}"`);
+}
 
 /** pptxgenjs #1444: [Content_Types].xml gets an Override for slideMaster2..N (one per slide) that do not exist. */
 export function dropOrphanOverrides(xml: string, names: ReadonlySet<string>): string {

@@ -1,6 +1,7 @@
 // Placed deck + chart pictures → .pptx bytes. The only module that talks to pptxgenjs: it receives
 // geometry and type sizes already decided, and never makes a layout decision of its own.
-import type { PlacedDeck, PlacedElement, PlacedParagraph, PlacedTable, PlacedText } from '../layout/placed.js';
+import { CJK_TEXT } from '../font-faces.js';
+import type { PlacedDeck, PlacedElement, PlacedParagraph, PlacedRun, PlacedTable, PlacedText } from '../layout/placed.js';
 import { BULLET_INDENT_PT, lineHeightOf } from '../layout/measure.js';
 import { FOOTER_RULE, SLIDE_NUMBER } from '../layout/grid.js';
 import type { DeckMeta, Theme } from '../model/types.js';
@@ -39,7 +40,7 @@ export async function writeDeck(deck: PlacedDeck, charts: ChartImages, opts: Emi
   }
 
   const raw = (await pptx.write({ outputType: 'uint8array' })) as Uint8Array;
-  const fin: Parameters<typeof finalizePackage>[1] = { modified: opts.modified, title: opts.meta.title, language: opts.meta.language };
+  const fin: Parameters<typeof finalizePackage>[1] = { modified: opts.modified, title: opts.meta.title, language: opts.meta.language, eastAsianFont: opts.theme.eastAsianFont };
   if (opts.meta.author ?? opts.meta.organisation) fin.author = (opts.meta.author ?? opts.meta.organisation)!;
   if (opts.meta.subtitle) fin.subject = opts.meta.subtitle;
   return finalizePackage(raw, fin);
@@ -140,12 +141,26 @@ function dataUri(mime: string, data: Uint8Array): string {
   return `${mime};base64,${Buffer.from(data).toString('base64')}`;
 }
 
+/** Language of CJK text in a deck written in another language. */
+function cjkLang(deckLang: string): string {
+  return /^(zh|ja|ko)\b/.test(deckLang) ? deckLang : 'zh-CN';
+}
+
+/** Splits a run where it switches between CJK and other text, so that each part carries its language. */
+function byScript(runs: PlacedRun[], deckLang: string): { run: PlacedRun; lang: string }[] {
+  return runs.flatMap((run) => {
+    const parts = run.text.match(/[\u2E80-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFFEF]+|[^\u2E80-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFFEF]+/g) ?? [''];
+    return parts.map((text) => ({ run: { ...run, text }, lang: CJK_TEXT.test(text) ? cjkLang(deckLang) : deckLang }));
+  });
+}
+
 /** Paragraphs → pptxgenjs runs: paragraph options ride on the first run, breakLine ends a paragraph. */
-function textRuns(el: PlacedText, lang: string): TextProps[] {
+function textRuns(el: PlacedText, deckLang: string): TextProps[] {
   const out: TextProps[] = [];
   el.paragraphs.forEach((p, pi) => {
     const last = pi === el.paragraphs.length - 1;
-    p.runs.forEach((run, ri) => {
+    const runs = byScript(p.runs, deckLang);
+    runs.forEach(({ run, lang }, ri) => {
       // Every run carries its own emphasis and alignment: pptxgenjs lets a falsy run option inherit the
       // box's value, and starts a new paragraph whenever `align` differs from the previous run's.
       const options: TextProps['options'] = { lang, align: el.align };
@@ -156,7 +171,7 @@ function textRuns(el: PlacedText, lang: string): TextProps[] {
       if (run.scale !== undefined && run.scale !== 1) options.fontSize = Math.round(el.sizePt * run.scale * 2) / 2;
       if (run.color) options.color = hex(run.color);
       if (ri === 0) Object.assign(options, paragraphOptions(p, el));
-      if (ri === p.runs.length - 1 && !last) options.breakLine = true;
+      if (ri === runs.length - 1 && !last) options.breakLine = true;
       out.push({ text: run.text, options });
     });
   });
@@ -178,7 +193,7 @@ function paragraphOptions(p: PlacedParagraph, el: PlacedText): NonNullable<TextP
 
 function tableRows(t: PlacedTable, lang: string): TableRow[] {
   const cell = (runs: PlacedTable['header'][number], c: number, header: boolean, stripe: boolean) => ({
-    text: runs.map((r) => ({ text: r.text, options: { bold: header || (r.bold ?? false), italic: r.italic ?? false, lang } })),
+    text: byScript(runs, lang).map(({ run: r, lang: l }) => ({ text: r.text, options: { bold: header || (r.bold ?? false), italic: r.italic ?? false, lang: l } })),
     options: {
       align: t.numericColumns[c] ? ('right' as const) : ('left' as const),
       bold: header,

@@ -2,7 +2,7 @@
 // for Calibri, Arimo for Arial), wraps it to a width, and finds the largest size that fits a box.
 // Widths scale linearly with size, so each word is measured once at a reference size and cached.
 import { createCanvas, type SKRSContext2D } from '@napi-rs/canvas';
-import { canvasFamily, cssFont, registerFonts } from '../fonts.js';
+import { canvasFamily, CJK_TEXT, cssFont, registerCjkFonts, registerFonts } from '../fonts.js';
 import type { PlacedParagraph, PlacedRun } from './placed.js';
 import { inToPt, ptToIn } from './units.js';
 
@@ -23,6 +23,7 @@ export function unitWidth(text: string, face: string, bold = false, italic = fal
   const key = `${face}|${bold ? 1 : 0}${italic ? 1 : 0}|${text}`;
   let w = widthCache.get(key);
   if (w === undefined) {
+    if (CJK_TEXT.test(text)) registerCjkFonts();
     const c = context();
     c.font = cssFont(face, REF, bold, italic);
     w = c.measureText(text).width / REF;
@@ -49,7 +50,7 @@ export interface TextStyle {
 export const BULLET_INDENT_PT = 0.9;
 export const bulletIndentPt = (sizePt: number, level: number): number => sizePt * BULLET_INDENT_PT * (level + 1);
 
-const CJK = /[\u2E80-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF\uFF00-\uFFEF]/;
+const CJK = CJK_TEXT;
 
 interface Piece {
   text: string;

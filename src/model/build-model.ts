@@ -11,7 +11,7 @@ import { prettyFormula } from './formula.js';
 import { imageInfo } from './image.js';
 import { interpolate, parseInline, plainText, type InlineContext } from './inline.js';
 import { THEMES } from './themes.js';
-import type { Bullet, Deck, DeckMeta, Fact, Slide, Source, StatCard, TableCell } from './types.js';
+import type { Bullet, Deck, DeckMeta, Fact, Slide, Source, StatCard, TableCell, TimelineEvent } from './types.js';
 
 export interface AssetReader {
   /** Bytes of an asset named in the outline, or a reason why it cannot be read. */
@@ -211,6 +211,17 @@ export function buildModel(outline: Outline, locate: Locator, diags: Diagnostics
         if (raw.caption !== undefined) s.caption = plain(raw.caption, [...path, 'caption']);
         return finish(s);
       }
+      case 'timeline':
+        return finish({
+          ...base,
+          kind: 'timeline',
+          events: raw.events.map((e, i) => {
+            const ep = [...path, 'events', i];
+            const event: TimelineEvent = { date: plain(e.date, [...ep, 'date']), title: rich(e.title, [...ep, 'title']), span: locate.value(ep) };
+            if (e.text !== undefined) event.text = rich(e.text, [...ep, 'text']);
+            return event;
+          }),
+        });
       case 'sources':
         return finish({ ...base, kind: 'sources', items: [] });
       case 'closing': {

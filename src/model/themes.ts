@@ -21,6 +21,7 @@ const briefing: Theme = {
   palette: ['#1F4E79', '#D9822B', '#2F8F6B', '#8E3B8E', '#5B8DB8', '#B5472F'],
   headingFont: 'Calibri',
   bodyFont: 'Calibri',
+  eastAsianFont: 'Microsoft YaHei',
   sizes: { title: [26, 36], body: [16, 28], stat: [32, 60], caption: [11, 14] },
 };
 
@@ -42,6 +43,7 @@ const midnight: Theme = {
   palette: ['#5FB3F9', '#F4A259', '#7BD389', '#E07BE0', '#F25F5C', '#C3C3E6'],
   headingFont: 'Calibri',
   bodyFont: 'Calibri',
+  eastAsianFont: 'Microsoft YaHei',
   sizes: { title: [26, 36], body: [16, 28], stat: [32, 60], caption: [11, 14] },
 };
 

@@ -96,6 +96,8 @@ export interface Theme {
   palette: string[];
   headingFont: string;
   bodyFont: string;
+  /** Face PowerPoint and Keynote use for Chinese, Japanese and Korean characters in every run. */
+  eastAsianFont: string;
   /** Font size ranges in points per role: [min, max]. */
   sizes: {
     title: [number, number];
@@ -123,6 +125,13 @@ export interface StatCard {
   label: string;
   note?: string;
   derived: boolean;
+  span: Span;
+}
+
+export interface TimelineEvent {
+  date: string;
+  title: RichText;
+  text?: RichText;
   span: Span;
 }
 
@@ -154,6 +163,7 @@ export type Slide =
   | (SlideBase & { kind: 'quote'; quote: RichText; attribution?: string })
   | (SlideBase & { kind: 'table'; header: RichText[]; rows: TableCell[][]; numericColumns: boolean[]; caption?: string })
   | (SlideBase & { kind: 'image'; image: { path: string; data: Uint8Array; widthPx: number; heightPx: number; mime: string }; caption?: string; alt: string })
+  | (SlideBase & { kind: 'timeline'; events: TimelineEvent[] })
   | (SlideBase & { kind: 'sources'; items: Source[] })
   | (SlideBase & { kind: 'closing'; subtitle?: string; contact?: string });
 

@@ -125,6 +125,22 @@ export const SlideSchemas = {
     caption: text.optional(),
     alt: text.describe('Alternative text read by screen readers.'),
   }),
+  timeline: z.strictObject({
+    type: z.literal('timeline'),
+    ...common,
+    title: text,
+    events: z
+      .array(
+        z.strictObject({
+          date: z.union([text, z.number()]).transform(String).describe('When: a year, a date, or a short phrase such as "H1 2024".'),
+          title: text.describe('What happened, in a few words.'),
+          text: text.optional().describe('One short line of detail.'),
+        }),
+      )
+      .min(2)
+      .max(8)
+      .describe('Dated milestones, oldest first.'),
+  }),
   sources: z.strictObject({ type: z.literal('sources'), ...common }),
   closing: z.strictObject({ type: z.literal('closing'), ...common, subtitle: text.optional(), contact: text.optional() }),
 } as const;

@@ -1,7 +1,7 @@
 // Chart spec → PNG bytes. The impure half of render/: fonts, one shared canvas, chart.js drawing.
 import { createCanvas, type Canvas } from '@napi-rs/canvas';
 import { Chart, registerables, type ChartConfiguration, type ChartItem, type Plugin } from 'chart.js';
-import { registerFonts } from '../fonts.js';
+import { registerFontsFor } from '../fonts.js';
 import type { ChartSpec, Theme } from '../model/types.js';
 import { chartConfig } from './chart-config.js';
 import { DEVICE_PIXEL_RATIO, pngPixelSize, type PlacedSize } from './style.js';
@@ -44,7 +44,7 @@ function sizePlugin(cssWidth: number, cssHeight: number): Plugin {
 }
 
 export function renderChartPng(spec: ChartSpec, theme: Theme, size: PlacedSize): ChartPng {
-  registerFonts();
+  registerFontsFor([spec.title ?? '', spec.unit ?? '', spec.unit2 ?? '', spec.caption ?? '', ...spec.labels, ...spec.series.map((s) => s.name)]);
   ensureChartJs();
   const config: ChartConfiguration = chartConfig(spec, theme, size);
   const { widthPx, heightPx } = pngPixelSize(size);

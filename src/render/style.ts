@@ -2,7 +2,7 @@
 //
 // Units: chart.js works in CSS pixels (96 per inch) and draws at `DEVICE_PIXEL_RATIO` device pixels per CSS
 // pixel, so the PNG is twice the placed size at 96 px/in. A point is 1/72 in, so 12 pt = 16 CSS px.
-import { canvasFamily } from '../font-faces.js';
+import { fontStack } from '../font-faces.js';
 import type { Theme } from '../model/types.js';
 
 export const CSS_PX_PER_IN = 96;
@@ -59,7 +59,7 @@ export function chartStyle(theme: Theme, size: PlacedSize): ChartStyle {
   const basePt = large ? 16 : 14;
   const dark = pickDark(theme);
   return {
-    family: canvasFamily(theme.bodyFont),
+    family: fontStack(theme.bodyFont),
     widthPx: widthPx / DEVICE_PIXEL_RATIO,
     heightPx: heightPx / DEVICE_PIXEL_RATIO,
     text: theme.colors.text,

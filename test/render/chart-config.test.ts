@@ -123,7 +123,7 @@ describe('chartConfig: static rendering and style', () => {
       expect(found.length).toBeGreaterThanOrEqual(4);
       for (const f of found) {
         expect(f.size, f.path).toBeGreaterThanOrEqual(16);
-        expect(f.family, f.path).toBe('Carlito');
+        expect(f.family, f.path).toBe('"Carlito", "Noto Sans SC"');
       }
       const dl = c.options.plugins.bdDataLabels;
       expect(dl.size).toBeGreaterThanOrEqual(16);
@@ -141,7 +141,7 @@ describe('chartConfig: static rendering and style', () => {
 
   it('maps the theme face to its bundled canvas family', () => {
     const c = cfg(spec('bar'), HALF, { ...theme, bodyFont: 'Arial' });
-    expect(new Set(fonts(c.options).map((f) => f.family))).toEqual(new Set(['Arimo']));
+    expect(new Set(fonts(c.options).map((f) => f.family))).toEqual(new Set(['"Arimo", "Noto Sans SC"']));
   });
 
   it('uses the theme colours for text, grid and background', () => {

@@ -11,6 +11,7 @@ import { layoutQuote } from './quote.js';
 import { layoutSources } from './sources.js';
 import { layoutStats } from './stats.js';
 import { layoutTable } from './table.js';
+import { layoutTimeline } from './timeline.js';
 
 /** Lays out one kind of slide inside the body box that the content chrome leaves. */
 type BodyLayout<K extends SlideKind> = (ctx: LayoutContext, slide: Extract<Slide, { kind: K }>, body: Box, sources: Map<string, Source>) => PlacedElement[];
@@ -26,6 +27,7 @@ export const BODY_LAYOUTS: { [K in Exclude<SlideKind, 'title' | 'section' | 'clo
   quote: layoutQuote,
   table: layoutTable,
   image: layoutImage,
+  timeline: layoutTimeline,
   sources: layoutSources,
 };
 

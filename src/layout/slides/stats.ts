@@ -34,7 +34,8 @@ export function layoutStats(ctx: LayoutContext, slide: Extract<Slide, { kind: 's
   }
   const n = slide.stats.length;
   const rows = n <= 5 ? [n] : [3, 3];
-  const rowH = (area.h - GUTTER * (rows.length - 1)) / rows.length;
+  // Cards stop growing at a comfortable height; a few cards should not turn into tall empty panels.
+  const rowH = Math.min(3.0, (area.h - GUTTER * (rows.length - 1)) / rows.length);
   const cells: Box[] = [];
   rows.forEach((count, r) => {
     const rowBox = { ...area, y: area.y + r * (rowH + GUTTER), h: rowH };
@@ -74,7 +75,7 @@ export function layoutStats(ctx: LayoutContext, slide: Extract<Slide, { kind: 's
         color: colors.cardText,
         range: [valueSize, valueSize],
         bold: true,
-        valign: 'bottom',
+        valign: 'top',
         maxLinesPerParagraph: 1,
         what: `the number of card ${i + 1}`,
         span: card.span,
