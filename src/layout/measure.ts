@@ -38,7 +38,7 @@ export function lineHeightOf(face: string): number {
 }
 
 // Renderers round and hint differently; leave a little room so that "fits here" means "fits there".
-const WIDTH_SLACK = 0.96;
+export const WIDTH_SLACK = 0.96;
 
 export interface TextStyle {
   face: string;

@@ -2,7 +2,7 @@
 // right-aligned, and the largest type size is chosen at which every row fits the body.
 import type { RichText, Slide } from '../../model/types.js';
 import { para, placeText, type LayoutContext } from '../context.js';
-import { lineHeightOf, lineWidthIn, unitWidth, wrap } from '../measure.js';
+import { lineHeightOf, lineWidthIn, unitWidth, WIDTH_SLACK, wrap } from '../measure.js';
 import type { PlacedElement, PlacedTable } from '../placed.js';
 import { inToPt, ptToIn, type Box } from '../units.js';
 
@@ -23,9 +23,10 @@ function size(grid: RichText[][], headerRows: number, face: string, sizePt: numb
   const minimum = Array<number>(cols).fill(0);
   grid.forEach((row, r) =>
     row.forEach((cell, c) => {
-      natural[c] = Math.max(natural[c]!, lineWidthIn(cell, style(r), sizePt) + 2 * PAD.x);
+      // Widths include the same slack that wrapping leaves, so a cell sized to its text does not wrap.
+      natural[c] = Math.max(natural[c]!, lineWidthIn(cell, style(r), sizePt) / WIDTH_SLACK + 2 * PAD.x);
       const longestWord = Math.max(0, ...cell.flatMap((run) => run.text.split(/\s+/).map((w) => unitWidth(w, face, r < headerRows))));
-      minimum[c] = Math.max(minimum[c]!, ptToIn(longestWord * sizePt) + 2 * PAD.x);
+      minimum[c] = Math.max(minimum[c]!, ptToIn(longestWord * sizePt) / WIDTH_SLACK + 2 * PAD.x);
     }),
   );
   const sumNat = natural.reduce((a, b) => a + b, 0);
