@@ -74,3 +74,11 @@ export function run(cmd: string, args: string[], opts: { cwd?: string } = {}): {
 }
 
 export { execFileSync };
+
+/** Lines of a deck marked "# expect: text-overflow": where a stress deck must warn (and nowhere else). */
+export function expectedOverflowLines(file: string): number[] {
+  return fs
+    .readFileSync(file, 'utf8')
+    .split('\n')
+    .flatMap((line, i) => (/#\s*expect: text-overflow\b/.test(line) ? [i + 1] : []));
+}

@@ -3,12 +3,14 @@
 import type { Diagnostics } from '../diagnostics.js';
 import type { Deck, Slide } from '../model/types.js';
 import type { LayoutContext } from './context.js';
+import { paginate } from './continue.js';
 import type { PlacedDeck, PlacedElement, PlacedSlide } from './placed.js';
 import { contentChrome } from './slides/chrome.js';
 import { BODY_LAYOUTS, layoutFeature } from './slides/index.js';
 
 export function layoutDeck(deck: Deck, diags: Diagnostics): PlacedDeck {
-  const slides = deck.slides.map((slide, i): PlacedSlide => {
+  const pages = deck.slides.flatMap((slide) => paginate(slide, deck.theme));
+  const slides = pages.map((slide, i): PlacedSlide => {
     const ctx: LayoutContext = { theme: deck.theme, meta: deck.meta, diags, number: i + 1, slide };
     let elements: PlacedElement[];
     let master: PlacedSlide['master'];

@@ -154,7 +154,7 @@ export function buildModel(outline: Outline, locate: Locator, diags: Diagnostics
         return finish(s);
       }
       case 'bullets':
-        return finish({ ...base, kind: 'bullets', bullets: bullets(raw.bullets, [...path, 'bullets']) });
+        return finish({ ...base, kind: 'bullets', bullets: bullets(raw.bullets, [...path, 'bullets']), overflow: raw.overflow });
       case 'stats': {
         const stats = raw.stats.map((st, i) => statCard(st, [...path, 'stats', i], ctxAt, used));
         if (stats.some((s) => !s)) return undefined;
@@ -191,7 +191,7 @@ export function buildModel(outline: Outline, locate: Locator, diags: Diagnostics
           });
         });
         const numericColumns = raw.header.map((_, c) => rows.every((row) => !row[c] || row[c]!.numeric || plainText(row[c]!.text) === ''));
-        const s: Slide = { ...base, kind: 'table', header: raw.header.map((h, i) => rich(h, [...path, 'header', i])), rows, numericColumns };
+        const s: Slide = { ...base, kind: 'table', header: raw.header.map((h, i) => rich(h, [...path, 'header', i])), rows, numericColumns, overflow: raw.overflow };
         if (raw.caption !== undefined) s.caption = plain(raw.caption, [...path, 'caption']);
         return finish(s);
       }

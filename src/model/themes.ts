@@ -18,7 +18,7 @@ const briefing: Theme = {
     cardText: '#14304D',
     grid: '#D9E2EC',
   },
-  palette: ['#1F4E79', '#D9822B', '#2F8F6B', '#8E3B8E', '#5B8DB8', '#B5472F'],
+  palette: ['#1F4E79', '#C8741B', '#2F8F6B', '#8E3B8E', '#5B8DB8', '#B5472F'],
   headingFont: 'Calibri',
   bodyFont: 'Calibri',
   eastAsianFont: 'Microsoft YaHei',

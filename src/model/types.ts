@@ -140,9 +140,14 @@ export interface TableCell {
   numeric: boolean;
 }
 
+/** Content that cannot fit at the smallest size: shrink to it and warn, or continue on more slides. */
+export type Overflow = 'shrink' | 'continue';
+
 interface SlideBase {
   /** 0-based position in the outline's slides list. */
   index: number;
+  /** For a continuation slide: which part this is (2, 3, …). */
+  part?: number;
   title: string;
   notes?: string;
   /** Source ids cited by this slide (explicit plus those of the facts it uses). */
@@ -156,12 +161,12 @@ export type Slide =
   | (SlideBase & { kind: 'title'; subtitle?: string; byline?: string })
   | (SlideBase & { kind: 'agenda'; items: RichText[] })
   | (SlideBase & { kind: 'section'; subtitle?: string })
-  | (SlideBase & { kind: 'bullets'; bullets: Bullet[] })
+  | (SlideBase & { kind: 'bullets'; bullets: Bullet[]; overflow: Overflow })
   | (SlideBase & { kind: 'stats'; stats: StatCard[]; intro?: RichText })
   | (SlideBase & { kind: 'chart'; chart: ChartSpec })
   | (SlideBase & { kind: 'text-chart'; bullets: Bullet[]; chart: ChartSpec })
   | (SlideBase & { kind: 'quote'; quote: RichText; attribution?: string })
-  | (SlideBase & { kind: 'table'; header: RichText[]; rows: TableCell[][]; numericColumns: boolean[]; caption?: string })
+  | (SlideBase & { kind: 'table'; header: RichText[]; rows: TableCell[][]; numericColumns: boolean[]; caption?: string; overflow: Overflow })
   | (SlideBase & { kind: 'image'; image: { path: string; data: Uint8Array; widthPx: number; heightPx: number; mime: string }; caption?: string; alt: string })
   | (SlideBase & { kind: 'timeline'; events: TimelineEvent[] })
   | (SlideBase & { kind: 'sources'; items: Source[] })

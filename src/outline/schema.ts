@@ -87,6 +87,11 @@ const common = {
   sources: z.array(id).optional().describe('Ids of the sources this slide cites.'),
 };
 
+const overflow = z
+  .enum(['shrink', 'continue'])
+  .default('shrink')
+  .describe('What to do when the content cannot fit at the smallest size: shrink (and warn), or continue on "(cont.)" slides.');
+
 const StatSchema = z.strictObject({
   fact: id.optional(),
   value: z.union([z.number(), text]).optional(),
@@ -98,7 +103,7 @@ export const SlideSchemas = {
   title: z.strictObject({ type: z.literal('title'), ...common, subtitle: text.optional() }),
   agenda: z.strictObject({ type: z.literal('agenda'), ...common, items: z.array(text).min(1).optional() }),
   section: z.strictObject({ type: z.literal('section'), ...common, title: text, subtitle: text.optional() }),
-  bullets: z.strictObject({ type: z.literal('bullets'), ...common, title: text, bullets: z.array(BulletSchema).min(1) }),
+  bullets: z.strictObject({ type: z.literal('bullets'), ...common, title: text, bullets: z.array(BulletSchema).min(1), overflow }),
   stats: z.strictObject({ type: z.literal('stats'), ...common, title: text, intro: text.optional(), stats: z.array(StatSchema).min(2).max(6) }),
   chart: z.strictObject({ type: z.literal('chart'), ...common, title: text, chart: ChartSchema }),
   'text-chart': z.strictObject({
@@ -116,6 +121,7 @@ export const SlideSchemas = {
     header: z.array(text).min(1),
     rows: z.array(z.array(z.union([z.string(), z.number()]))).min(1),
     caption: text.optional(),
+    overflow,
   }),
   image: z.strictObject({
     type: z.literal('image'),

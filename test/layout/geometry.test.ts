@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { PlacedElement } from '../../src/layout/placed.js';
 import { SLIDE_H, SLIDE_W, type Box } from '../../src/layout/units.js';
-import { buildDeck, deckFiles } from '../helpers.js';
+import { buildDeck, deckFiles, expectedOverflowLines } from '../helpers.js';
 
 const EPS = 1e-6;
 const inside = (b: Box) => b.x >= -EPS && b.y >= -EPS && b.x + b.w <= SLIDE_W + EPS && b.y + b.h <= SLIDE_H + EPS;
@@ -18,8 +18,10 @@ describe.each(deckFiles().map((f) => [path.basename(f), f]))('%s', (_name, file)
     }
   });
 
-  it('fits every text at the size it is written with', async () => {
+  it('fits every text at the size it is written with (but where a stress deck expects overflow)', async () => {
+    const expected = expectedOverflowLines(file);
     for (const s of (await buildDeck(file)).placed!.slides) {
+      if (expected.includes(s.span.line)) continue;
       for (const e of s.elements) {
         if (e.type === 'text') {
           expect(e.fits, `slide ${s.number} ${e.role}`).toBe(true);
@@ -59,5 +61,26 @@ describe.each(deckFiles().map((f) => [path.basename(f), f]))('%s', (_name, file)
         for (const px of sizes) expect(px).toBeGreaterThanOrEqual(16);
       }
     }
+  });
+});
+
+describe('overflow: continue', () => {
+  it('moves what does not fit onto "(cont.)" slides, bullets and table rows alike', async () => {
+    const file = deckFiles().find((f) => f.endsWith('stress-fitting.yaml'))!;
+    const { placed, deck } = await buildDeck(file);
+    const titles = placed!.slides.map((s) => s.title);
+    const bulletsTitle = 'The same points, continued on as many slides as they need';
+    const tableTitle = 'A long table that continues on the next slides';
+    expect(titles).toContain(bulletsTitle);
+    expect(titles).toContain(`${bulletsTitle} (cont.)`);
+    expect(titles).toContain(`${tableTitle} (cont.)`);
+    // Every row appears once, in order, and the header repeats.
+    const tables = placed!.slides.filter((s) => s.title.startsWith(tableTitle)).flatMap((s) => s.elements.filter((e) => e.type === 'table'));
+    expect(tables.length).toBeGreaterThan(1);
+    const rows = tables.flatMap((t) => (t.type === 'table' ? t.rows.map((r) => r[0]!.text[0]!.text) : []));
+    expect(rows).toEqual(Array.from({ length: 18 }, (_, i) => String(i + 1)));
+    for (const t of tables) expect(t.type === 'table' && t.header.map((h) => h[0]!.text)).toEqual(['Row', 'Description', 'Value']);
+    // The outline's slide count is smaller than the deck's.
+    expect(placed!.slides.length).toBeGreaterThan(deck!.slides.length);
   });
 });

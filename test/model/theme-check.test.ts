@@ -75,7 +75,7 @@ describe('colour formulas', () => {
       expect(Math.abs(deltaE2000Lab(b, a) - want)).toBeLessThan(1e-3);
     }
     expect(deltaE('#1F4E79', '#1F4E79')).toBe(0);
-    expect(deltaE('#000000', '#FFFFFF')).toBeCloseTo(100, 6);
+    expect(deltaE('#000000', '#FFFFFF')).toBeCloseTo(100, 4);
   });
 
   it('simulates colour-vision deficiency (Machado 2009): greys stay, red and green meet under deutan', () => {
@@ -106,6 +106,12 @@ describe('checkTheme', () => {
   it('passes both built-in themes', () => {
     expect(Object.keys(THEMES).sort()).toEqual(['briefing', 'midnight']);
     for (const theme of Object.values(THEMES)) expect(checkTheme(theme), theme.name).toEqual([]);
+  });
+
+  it('rejects the orange briefing used to have (#D9822B, 2.92:1 on white) for chart marks', () => {
+    const palette = [...briefing.palette];
+    palette[1] = '#D9822B';
+    expect(checkTheme({ ...briefing, palette }).map((i) => [i.code, i.key])).toEqual([['palette-low-contrast', 'palette[1]']]);
   });
 
   it('passes the test base theme, so that each failure below is caused by its own change', () => {
@@ -147,7 +153,9 @@ describe('checkTheme', () => {
   it('reports each failing pair by the text key, and lightens on dark fills', () => {
     expect(checkTheme(withColors({ sectionText: '#3A5A80' })).map((i) => i.key)).toEqual(['colors.sectionText']);
     expect(checkTheme(withColors({ accent: '#6FA8DC' })).map((i) => i.key)).toEqual(['colors.accent']);
-    expect(checkTheme(withColors({ card: '#8A94A6' })).map((i) => i.key)).toEqual(['colors.cardText', 'colors.muted', 'colors.text']);
+    const onCard = checkTheme(withColors({ card: '#52606D' }));
+    expect(onCard.map((i) => i.key)).toEqual(['colors.cardText', 'colors.muted', 'colors.text']);
+    for (const i of onCard) expect(i.message).toContain('on colors.card #52606D');
     const dark = THEMES.midnight!;
     const issues = checkTheme({ ...dark, colors: { ...dark.colors, muted: '#52606D' } });
     expect(issues.map((i) => i.key)).toEqual(['colors.muted', 'colors.muted']);
@@ -173,17 +181,20 @@ describe('checkTheme', () => {
   });
 
   it('reports a red/green pair that collapses for deuteranopes only when they are neighbours', () => {
-    const adjacent = checkTheme(withPalette(['#1F4E79', '#D62728', '#2CA02C', '#8E3B8E']));
+    const adjacent = checkTheme(withPalette(['#1F4E79', '#D62728', '#2CA02C', '#8E3B8E', '#C8741B']));
     expect(adjacent.map((i) => [i.code, i.key])).toEqual([['palette-too-similar', 'palette[2]']]);
     expect(adjacent[0]!.message).toContain('palette[1] #D62728');
     expect(adjacent[0]!.message).toContain('deuteranopia');
     // Apart, with blue and purple between them, the same two colours are accepted.
-    expect(checkTheme(withPalette(['#D62728', '#1F4E79', '#2CA02C', '#8E3B8E']))).toEqual([]);
+    expect(checkTheme(withPalette(['#D62728', '#1F4E79', '#2CA02C', '#8E3B8E', '#C8741B']))).toEqual([]);
   });
 
   it('treats the last and first palette colours as neighbours (series cycle through the palette)', () => {
-    const issues = checkTheme(withPalette(['#2CA02C', '#1F4E79', '#8E3B8E', '#D62728']));
-    expect(issues.map((i) => [i.code, i.key])).toEqual([['palette-too-similar', 'palette[3]']]);
+    const issues = checkTheme(withPalette(['#2CA02C', '#1F4E79', '#C8741B', '#8E3B8E', '#D62728']));
+    expect(issues.map((i) => [i.code, i.key])).toEqual([['palette-too-similar', 'palette[4]']]);
+    expect(issues[0]!.message).toContain('palette[0] #2CA02C');
+    // With two colours there is no wrap-around pair beyond the one pair itself.
+    expect(checkTheme(withPalette(['#1F4E79', '#C8741B']))).toEqual([]);
   });
 
   it('reports palette colours too faint on the background (non-text contrast 3:1)', () => {

@@ -1,21 +1,26 @@
 // Bullet lists (two levels) and the agenda (numbered items).
 import type { Bullet, RichText, Slide } from '../../model/types.js';
 import { para, placeText, type LayoutContext } from '../context.js';
-import type { PlacedElement, PlacedText } from '../placed.js';
+import type { PlacedElement, PlacedParagraph, PlacedText } from '../placed.js';
 import type { Box } from '../units.js';
+
+/** Bullets as paragraphs: second-level points a little smaller, more space before a new point. */
+export function bulletParagraphs(bullets: Bullet[]): PlacedParagraph[] {
+  return bullets.map((b, i) =>
+    para(b.level === 1 ? b.text.map((r) => ({ ...r, scale: 0.9 })) : b.text, {
+      bullet: true,
+      level: b.level,
+      spaceBefore: i === 0 ? 0 : b.level === 0 ? 0.55 : 0.25,
+    }),
+  );
+}
 
 export function placeBullets(ctx: LayoutContext, bullets: Bullet[], box: Box): PlacedText {
   const top = bullets.filter((b) => b.level === 0).length;
   return placeText(ctx, {
     role: 'body',
     box,
-    paragraphs: bullets.map((b, i) =>
-      para(b.level === 1 ? b.text.map((r) => ({ ...r, scale: 0.9 })) : b.text, {
-        bullet: true,
-        level: b.level,
-        spaceBefore: i === 0 ? 0 : b.level === 0 ? 0.55 : 0.25,
-      }),
-    ),
+    paragraphs: bulletParagraphs(bullets),
     color: ctx.theme.colors.text,
     range: ctx.theme.sizes.body,
     what: `${top} bullet${top === 1 ? '' : 's'}`,

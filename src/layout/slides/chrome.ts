@@ -72,7 +72,12 @@ export function contentChrome(ctx: LayoutContext, sources: Map<string, Source>):
       what: 'the footer',
     }),
   );
-  const body = bodyBox(notes.length > 0);
-  if (notes.length > 1) body.h -= (notes.length - 1) * 0.3;
-  return { elements, body };
+  return { elements, body: contentBody(slide) };
+}
+
+/** The body box a content slide leaves for its own content. */
+export function contentBody(slide: { derivedNotes: string[] }): Box {
+  const lines = slide.derivedNotes.length;
+  const body = bodyBox(lines > 0);
+  return lines > 1 ? { ...body, h: body.h - (lines - 1) * 0.3 } : body;
 }

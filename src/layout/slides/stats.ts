@@ -85,7 +85,7 @@ export function layoutStats(ctx: LayoutContext, slide: Extract<Slide, { kind: 's
     elements.push(
       placeText(ctx, {
         role: 'label',
-        box: { ...column, y: labelTop, h: cell.y + cell.h - PAD - noteH - labelTop },
+        box: { ...column, y: labelTop, h: cell.y + cell.h - PAD - (card.note ? noteH + 0.05 : 0) - labelTop },
         paragraphs: [para(card.label)],
         color: colors.cardText,
         range: [13, 20],

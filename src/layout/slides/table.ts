@@ -7,7 +7,8 @@ import type { PlacedElement, PlacedTable } from '../placed.js';
 import { inToPt, ptToIn, type Box } from '../units.js';
 
 const PAD = { x: 0.12, y: 0.06 };
-const RANGE = [12, 20] as const;
+export const TABLE_RANGE = [12, 20] as const;
+const RANGE = TABLE_RANGE;
 const CAPTION_H = 0.45;
 
 interface Sizing {
@@ -16,7 +17,8 @@ interface Sizing {
   fits: boolean;
 }
 
-function size(grid: RichText[][], headerRows: number, face: string, sizePt: number, box: Box): Sizing {
+/** Column widths and row heights of the table at one type size, and whether it fits the box. */
+export function size(grid: RichText[][], headerRows: number, face: string, sizePt: number, box: Box): Sizing {
   const cols = grid[0]!.length;
   const style = (r: number) => ({ face, bold: r < headerRows });
   const natural = Array<number>(cols).fill(0);
@@ -50,9 +52,14 @@ function size(grid: RichText[][], headerRows: number, face: string, sizePt: numb
   return { colWidths, rowHeights, fits };
 }
 
+/** The part of the body the table itself may use (the caption goes under it). */
+export function tableArea(slide: Extract<Slide, { kind: 'table' }>, body: Box): Box {
+  return slide.caption ? { ...body, h: body.h - CAPTION_H - 0.1 } : body;
+}
+
 export function layoutTable(ctx: LayoutContext, slide: Extract<Slide, { kind: 'table' }>, body: Box): PlacedElement[] {
   const { theme } = ctx;
-  const area = slide.caption ? { ...body, h: body.h - CAPTION_H - 0.1 } : body;
+  const area = tableArea(slide, body);
   const grid = [slide.header, ...slide.rows.map((r) => r.map((c) => c.text))];
   let chosen: Sizing | undefined;
   let sizePt: number = RANGE[0];

@@ -1,0 +1,63 @@
+// `overflow: continue`: a bullet list or table that cannot fit at the smallest allowed size is split
+// over as few slides as it takes, in balanced parts, each titled "… (cont.)" after the first. Bullets
+// split only between top-level points (a point keeps its sub-points); tables between rows, repeating
+// the header.
+import type { Bullet, Slide, Theme } from '../model/types.js';
+import { fitText } from './measure.js';
+import { bulletParagraphs } from './slides/bullets.js';
+import { contentBody } from './slides/chrome.js';
+import { size, TABLE_RANGE, tableArea } from './slides/table.js';
+
+type Splittable = Extract<Slide, { kind: 'bullets' | 'table' }>;
+
+/** The slides to lay out in place of `slide`: itself, or its parts when it must continue. */
+export function paginate(slide: Slide, theme: Theme): Slide[] {
+  if ((slide.kind !== 'bullets' && slide.kind !== 'table') || slide.overflow !== 'continue') return [slide];
+  const units = slide.kind === 'bullets' ? groups(slide.bullets).length : slide.rows.length;
+  if (fits(slide, theme)) return [slide];
+  for (let parts = 2; parts <= units; parts++) {
+    const split = splitInto(slide, parts);
+    if (split.every((s) => fits(s, theme))) return split;
+  }
+  return splitInto(slide, units);
+}
+
+/** A top-level bullet with its sub-bullets. */
+function groups(bullets: Bullet[]): Bullet[][] {
+  const out: Bullet[][] = [];
+  for (const b of bullets) {
+    if (b.level === 0 || out.length === 0) out.push([b]);
+    else out[out.length - 1]!.push(b);
+  }
+  return out;
+}
+
+/** Splits into `parts` slides with as equal a number of units (points or rows) as possible. */
+function splitInto(slide: Splittable, parts: number): Splittable[] {
+  const units: unknown[] = slide.kind === 'bullets' ? groups(slide.bullets) : slide.rows;
+  const out: Splittable[] = [];
+  let start = 0;
+  for (let p = 0; p < parts; p++) {
+    const end = start + Math.round((units.length - start) / (parts - p));
+    const chunk = units.slice(start, end);
+    start = end;
+    const part = p + 1;
+    const base = {
+      ...slide,
+      title: part === 1 ? slide.title : `${slide.title} (cont.)`,
+      part,
+      ...(part > 1 && slide.notes ? { notes: `Continued from the previous slide. ${slide.notes}` } : {}),
+    };
+    out.push(slide.kind === 'bullets' ? { ...base, kind: 'bullets', bullets: (chunk as Bullet[][]).flat() } as Splittable : { ...base, kind: 'table', rows: chunk } as Splittable);
+  }
+  return out;
+}
+
+function fits(slide: Splittable, theme: Theme): boolean {
+  const body = contentBody(slide);
+  if (slide.kind === 'bullets') {
+    return fitText({ paragraphs: bulletParagraphs(slide.bullets), style: { face: theme.bodyFont }, widthIn: body.w, heightIn: body.h, range: theme.sizes.body }).fits;
+  }
+  const grid = [slide.header, ...slide.rows.map((r) => r.map((c) => c.text))];
+  return size(grid, 1, theme.bodyFont, TABLE_RANGE[0], tableArea(slide, body)).fits;
+}
