@@ -18,6 +18,8 @@ export interface BuildOptions {
   readAsset?: AssetReader;
   /** Treat warnings as errors: no deck is produced when there are any. */
   strict?: boolean;
+  /** Use this built-in theme instead of the outline's. */
+  theme?: 'briefing' | 'midnight';
   /** Stop after layout (validation): no charts drawn, no package written. */
   layoutOnly?: boolean;
   /** Seconds since 1970 for the package timestamps; defaults to $SOURCE_DATE_EPOCH, then deck.date. */
@@ -42,7 +44,7 @@ export async function build(text: string, options: BuildOptions = {}): Promise<B
   const parsed = parseOutline(text, diags);
   if (!parsed.outline) return done();
   const readAsset = options.readAsset ?? fileAssetReader(options.baseDir ?? process.cwd());
-  const deck = buildModel(parsed.outline, parsed.locate, diags, readAsset);
+  const deck = buildModel(parsed.outline, parsed.locate, diags, readAsset, options.theme ? { theme: options.theme } : {});
   if (diags.hasErrors) return done();
 
   const placed = layoutDeck(deck, diags);

@@ -18,6 +18,16 @@ export const FACES: Record<string, BundledFace> = {
   arimo: { family: 'Arimo', pkg: '@fontsource/arimo', prefix: 'arimo' },
 };
 
+/**
+ * Lets a theme name a face briefdeck does not bundle ("Segoe UI") by measuring it with a bundled one
+ * ("Arial" → Arimo). The file still asks PowerPoint for the named face.
+ */
+export function aliasFace(face: string, bundled: string): void {
+  const target = FACES[bundled.toLowerCase()];
+  if (!target) throw new Error(`internal: ${bundled} is not a bundled face`);
+  FACES[face.toLowerCase()] ??= target;
+}
+
 /** Office font names a theme may use; anything else needs a fallback from this list. */
 export const SUPPORTED_FONTS = ['Calibri', 'Arial', 'Carlito', 'Arimo'] as const;
 

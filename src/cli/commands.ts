@@ -8,6 +8,7 @@ import { writeFileAtomic } from './write-atomic.js';
 
 export interface CommandOptions {
   out?: string;
+  theme?: string;
   strict?: boolean;
   quiet?: boolean;
 }
@@ -15,6 +16,12 @@ export interface CommandOptions {
 interface Io {
   out: (line: string) => void;
   err: (line: string) => void;
+}
+
+function themeOption(opts: CommandOptions): { theme?: 'briefing' | 'midnight' } {
+  if (opts.theme === undefined) return {};
+  if (opts.theme !== 'briefing' && opts.theme !== 'midnight') throw new CliError(`briefdeck: unknown theme \`${opts.theme}\` (built-in themes: briefing, midnight)`);
+  return { theme: opts.theme };
 }
 
 function readOutline(file: string): string {
@@ -44,7 +51,7 @@ function report(diagnostics: Diagnostic[], file: string, text: string, io: Io): 
 export async function buildCommand(file: string, opts: CommandOptions, io: Io): Promise<number> {
   const started = performance.now();
   const text = readOutline(file);
-  const result = await build(text, { baseDir: path.dirname(path.resolve(file)), strict: opts.strict ?? false });
+  const result = await build(text, { baseDir: path.dirname(path.resolve(file)), strict: opts.strict ?? false, ...themeOption(opts) });
   report(result.diagnostics, file, text, io);
   if (!result.pptx) {
     const why = result.diagnostics.some((d) => d.severity === 'error') ? 'errors' : 'warnings (--strict)';
@@ -65,7 +72,7 @@ export async function buildCommand(file: string, opts: CommandOptions, io: Io): 
 
 export async function validateCommand(file: string, opts: CommandOptions, io: Io): Promise<number> {
   const text = readOutline(file);
-  const result = await build(text, { baseDir: path.dirname(path.resolve(file)), strict: opts.strict ?? false, layoutOnly: true });
+  const result = await build(text, { baseDir: path.dirname(path.resolve(file)), strict: opts.strict ?? false, layoutOnly: true, ...themeOption(opts) });
   report(result.diagnostics, file, text, io);
   const failed = result.diagnostics.some((d) => d.severity === 'error') || (opts.strict && result.diagnostics.length > 0);
   if (!failed && !opts.quiet) io.out(`${file}: valid (${result.stats.slides} slides)`);

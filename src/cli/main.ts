@@ -20,6 +20,7 @@ async function main(argv: string[]): Promise<number> {
     .description('build a .pptx from an outline (default output: output/<name>.pptx)')
     .argument('<outline.yaml>', 'the outline')
     .option('-o, --out <file.pptx>', 'where to write the deck')
+    .option('--theme <name>', 'use a built-in theme (briefing, midnight) instead of the outline\'s')
     .option('--strict', 'treat warnings (e.g. text that cannot fit) as errors')
     .option('-q, --quiet', 'print only problems')
     .action(async (file: string, opts: CommandOptions) => {
@@ -29,6 +30,7 @@ async function main(argv: string[]): Promise<number> {
     .command('validate')
     .description('check an outline (syntax, facts, fitting) without writing anything')
     .argument('<outline.yaml>', 'the outline')
+    .option('--theme <name>', 'check with a built-in theme instead of the outline\'s')
     .option('--strict', 'treat warnings as errors')
     .option('-q, --quiet', 'print only problems')
     .action(async (file: string, opts: CommandOptions) => {

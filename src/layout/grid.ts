@@ -43,3 +43,18 @@ export function columns(box: Box, n: number, gutter = GUTTER): Box[] {
   const w = (box.w - gutter * (n - 1)) / n;
   return Array.from({ length: n }, (_, i) => ({ x: box.x + i * (w + gutter), y: box.y, w, h: box.h }));
 }
+
+const LOGO_H = 0.5;
+const LOGO_MAX_W = 1.8;
+
+/**
+ * Where the theme's logo goes: top right of content slides, level with the title. Feature slides
+ * (title, section, closing) have a dark fill that most logos are not drawn for, so they show none.
+ */
+export function logoBox(theme: { logo?: { widthPx: number; heightPx: number } }): Box | undefined {
+  if (!theme.logo) return undefined;
+  const ratio = theme.logo.widthPx / theme.logo.heightPx;
+  const w = Math.min(LOGO_MAX_W, LOGO_H * ratio);
+  const h = w / ratio;
+  return { x: SLIDE_W - MARGIN_X - w, y: TITLE.y + TITLE.h - h, w, h };
+}

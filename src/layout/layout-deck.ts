@@ -23,7 +23,8 @@ export function layoutDeck(deck: Deck, diags: Diagnostics): PlacedDeck {
       const layout = BODY_LAYOUTS[slide.kind] as (c: LayoutContext, s: Slide, b: typeof chrome.body, src: Deck['sources']) => PlacedElement[];
       elements = [...chrome.elements, ...layout(ctx, slide, chrome.body, deck.sources)];
     }
-    const placed: PlacedSlide = { number: i + 1, kind: slide.kind, title: slide.title, master, elements, span: slide.span };
+    const background = master === 'feature' ? deck.theme.colors.sectionBackground : deck.theme.colors.background;
+    const placed: PlacedSlide = { number: i + 1, kind: slide.kind, title: slide.title, master, background, elements, span: slide.span };
     if (slide.notes !== undefined) placed.notes = slide.notes;
     return placed;
   });

@@ -93,6 +93,8 @@ export interface PlacedSlide {
   title: string;
   /** Dark "feature" slides (title, section, closing) or light content slides. */
   master: 'feature' | 'content';
+  /** The slide's fill, which the master draws: what text without a card under it is read against. */
+  background: string;
   elements: PlacedElement[];
   notes?: string;
   span: Span;

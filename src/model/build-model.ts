@@ -10,7 +10,7 @@ import { DERIVED_MARK, factParts, formatFact } from './format.js';
 import { prettyFormula } from './formula.js';
 import { imageInfo } from './image.js';
 import { interpolate, parseInline, plainText, type InlineContext } from './inline.js';
-import { THEMES } from './themes.js';
+import { resolveTheme } from './theme.js';
 import type { Bullet, Deck, DeckMeta, Fact, Slide, Source, StatCard, TableCell, TimelineEvent } from './types.js';
 
 export interface AssetReader {
@@ -18,7 +18,12 @@ export interface AssetReader {
   (name: string): { bytes: Uint8Array; path: string } | { error: string };
 }
 
-export function buildModel(outline: Outline, locate: Locator, diags: Diagnostics, readAsset: AssetReader): Deck {
+export interface ModelOptions {
+  /** Replaces the outline's theme (e.g. `--theme midnight`). */
+  theme?: 'briefing' | 'midnight';
+}
+
+export function buildModel(outline: Outline, locate: Locator, diags: Diagnostics, readAsset: AssetReader, options: ModelOptions = {}): Deck {
   const facts = resolveFacts(outline, locate, diags);
   const sources = new Map<string, Source>(
     Object.entries(outline.sources).map(([id, s]) => [id, { id, ...s } as Source]),
@@ -28,7 +33,7 @@ export function buildModel(outline: Outline, locate: Locator, diags: Diagnostics
   if (outline.deck.date !== undefined) meta.date = outline.deck.date;
   if (outline.deck.author !== undefined) meta.author = outline.deck.author;
   if (outline.deck.organisation !== undefined) meta.organisation = outline.deck.organisation;
-  const theme = THEMES[outline.deck.theme]!;
+  const theme = resolveTheme(options.theme ?? outline.deck.theme, locate, diags, readAsset);
 
   const slides: Slide[] = [];
   const cited = new Set<string>();

@@ -98,6 +98,8 @@ export interface Theme {
   bodyFont: string;
   /** Face PowerPoint and Keynote use for Chinese, Japanese and Korean characters in every run. */
   eastAsianFont: string;
+  /** Shown on every slide when set. */
+  logo?: { data: Uint8Array; mime: string; widthPx: number; heightPx: number };
   /** Font size ranges in points per role: [min, max]. */
   sizes: {
     title: [number, number];

@@ -17,6 +17,39 @@ const isoDate = z
 
 export const ThemeNameSchema = z.enum(['briefing', 'midnight']);
 
+const hexColor = z.string().regex(/^#[0-9A-Fa-f]{6}$/, 'write colours as #RRGGBB');
+const sizeRange = z
+  .tuple([z.number().min(8).max(120), z.number().min(8).max(120)])
+  .describe('[smallest, largest] size in points; text is set at the largest size that fits.');
+const fontName = text.describe('An Office font name. Bundled: Calibri, Arial (and Carlito, Arimo). Another face needs a bundled fallback whose metrics stand in for it: "Segoe UI, Arial".');
+
+export const ThemeSpecSchema = z
+  .strictObject({
+    extends: ThemeNameSchema.default('briefing').describe('The built-in theme this one changes.'),
+    colors: z
+      .strictObject({
+        background: hexColor.optional(),
+        text: hexColor.optional(),
+        muted: hexColor.optional(),
+        accent: hexColor.optional(),
+        accent2: hexColor.optional(),
+        titleText: hexColor.optional(),
+        sectionBackground: hexColor.optional(),
+        sectionText: hexColor.optional(),
+        card: hexColor.optional(),
+        cardText: hexColor.optional(),
+        grid: hexColor.optional(),
+      })
+      .optional(),
+    palette: z.array(hexColor).min(2).max(12).optional().describe('Chart series colours, in order.'),
+    fonts: z.strictObject({ heading: fontName.optional(), body: fontName.optional(), east_asian: text.optional() }).optional(),
+    sizes: z
+      .strictObject({ title: sizeRange.optional(), body: sizeRange.optional(), stat: sizeRange.optional(), caption: sizeRange.optional() })
+      .optional(),
+    logo: text.optional().describe('PNG or JPEG logo shown on every slide; looked up like images.'),
+  })
+  .describe('A custom theme: a built-in theme with some colours, fonts, sizes or a logo changed.');
+
 export const DeckSchema = z
   .strictObject({
     title: text.describe('Deck title, shown on the title slide and in every footer.'),
@@ -29,7 +62,10 @@ export const DeckSchema = z
       .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'use a BCP 47 tag such as en, en-GB or zh-CN')
       .default('en')
       .describe('BCP 47 language tag of the deck text, e.g. en or zh-CN.'),
-    theme: ThemeNameSchema.default('briefing').describe('Built-in theme: briefing (light) or midnight (dark).'),
+    theme: z
+      .union([ThemeNameSchema, ThemeSpecSchema])
+      .default('briefing')
+      .describe('A built-in theme (briefing: light, midnight: dark), or a custom theme map.'),
   })
   .describe('Deck metadata.');
 

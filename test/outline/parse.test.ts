@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { fileAssetReader } from '../../src/build.js';
 import { Diagnostics, formatDiagnostic } from '../../src/diagnostics.js';
 import { buildModel } from '../../src/model/build-model.js';
 import { parseOutline } from '../../src/outline/parse.js';
@@ -11,10 +12,11 @@ const dir = path.join(import.meta.dirname, '..', 'fixtures', 'outlines');
 const cases = (sub: string) => fs.readdirSync(path.join(dir, sub)).filter((f) => f.endsWith('.yaml')).sort();
 
 /** Parse + model, as the build does before layout. */
-function check(text: string): Diagnostics {
+function check(text: string, baseDir?: string): Diagnostics {
   const diags = new Diagnostics();
   const parsed = parseOutline(text, diags);
-  if (parsed.outline) buildModel(parsed.outline, parsed.locate, diags, () => ({ error: 'no assets in this test' }));
+  const assets = baseDir ? fileAssetReader(baseDir) : () => ({ error: 'no assets in this test' });
+  if (parsed.outline) buildModel(parsed.outline, parsed.locate, diags, assets);
   return diags;
 }
 
@@ -40,7 +42,7 @@ describe('good outlines parse cleanly', () => {
   const files = [...cases('good').map((f) => path.join(dir, 'good', f)), ...fs.readdirSync(decks).filter((f) => f.endsWith('.yaml')).map((f) => path.join(decks, f))];
   for (const file of files) {
     it(path.basename(file), () => {
-      const errors = check(fs.readFileSync(file, 'utf8')).errors;
+      const errors = check(fs.readFileSync(file, 'utf8'), path.dirname(file)).errors;
       expect(errors.map((e) => formatDiagnostic(e, file))).toEqual([]);
     });
   }

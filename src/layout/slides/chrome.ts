@@ -2,7 +2,7 @@
 // derived numbers, and the footer line (deck title · sources). The slide number comes from the master.
 import type { Source } from '../../model/types.js';
 import { para, placeText, type LayoutContext } from '../context.js';
-import { bodyBox, footnoteBox, FOOTER_TEXT, TITLE, TITLE_RULE } from '../grid.js';
+import { bodyBox, footnoteBox, FOOTER_TEXT, GUTTER, logoBox, TITLE, TITLE_RULE } from '../grid.js';
 import { lineWidthIn } from '../measure.js';
 import type { PlacedElement } from '../placed.js';
 import type { Box } from '../units.js';
@@ -33,10 +33,12 @@ export interface Chrome {
 export function contentChrome(ctx: LayoutContext, sources: Map<string, Source>): Chrome {
   const { theme, slide } = ctx;
   const elements: PlacedElement[] = [];
+  const logo = logoBox(ctx.theme);
+  if (logo && theme.logo) elements.push({ type: 'picture', box: logo, data: theme.logo.data, mime: theme.logo.mime, alt: 'Logo' });
   elements.push(
     placeText(ctx, {
       role: 'title',
-      box: TITLE,
+      box: logo ? { ...TITLE, w: TITLE.w - logo.w - GUTTER } : TITLE,
       paragraphs: [para(slide.title)],
       color: theme.colors.titleText,
       range: theme.sizes.title,
