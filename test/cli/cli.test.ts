@@ -25,7 +25,7 @@ describe('briefdeck CLI', () => {
     const dir = tempDir('cli');
     const outline = path.join(dir, 'deck.yaml');
     const out = path.join(dir, 'deck.pptx');
-    fs.copyFileSync(path.join(DECKS, 'example-quarterly.yaml'), outline);
+    fs.copyFileSync(path.join(DECKS, 'etdz-briefing.yaml'), outline);
     expect(cli('build', outline, '-o', out).status).toBe(0);
     const before = fs.readFileSync(out);
 
