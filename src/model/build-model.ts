@@ -6,7 +6,7 @@ import type { Outline, OutlineBullet, OutlineSlide } from '../outline/schema.js'
 import { suggestion } from '../outline/suggest.js';
 import { resolveChart } from './chart.js';
 import { resolveFacts } from './facts.js';
-import { DERIVED_MARK, factParts, formatFact } from './format.js';
+import { DERIVED_MARK, decimalsIn, factParts, formatFact, formatNumber } from './format.js';
 import { prettyFormula } from './formula.js';
 import { imageInfo } from './image.js';
 import { interpolate, parseInline, plainText, type InlineContext } from './inline.js';
@@ -191,7 +191,7 @@ export function buildModel(outline: Outline, locate: Locator, diags: Diagnostics
             });
           }
           return row.map((cell, c) => {
-            const text = typeof cell === 'number' ? [{ text: cell.toLocaleString('en-US', { maximumFractionDigits: 6 }) }] : rich(cell, [...path, 'rows', r, c]);
+            const text = typeof cell === 'number' ? [{ text: formatNumber(cell, Math.min(6, decimalsIn(cell))) }] : rich(cell, [...path, 'rows', r, c]);
             return { text, numeric: isNumeric(plainText(text)) };
           });
         });
