@@ -55,8 +55,9 @@ export async function build(text: string, options: BuildOptions = {}): Promise<B
   for (const slide of placed.slides) {
     slide.elements.forEach((el, i) => {
       if (el.type !== 'chart') return;
-      const picture = chartPicture(el.spec, deck.theme, { widthIn: el.box.w, heightIn: el.box.h });
       stats.charts++;
+      if (el.spec.render === 'native') return;
+      const picture = chartPicture(el.spec, deck.theme, { widthIn: el.box.w, heightIn: el.box.h });
       if (picture.rendered) stats.chartsRendered++;
       charts.set(chartKey(slide.number, i), picture.png);
     });

@@ -82,7 +82,14 @@ export function resolveChart(
   }
   if (diags.errors.length > before) return undefined;
   const labels = chart.labels.map((l, i) => words(l, [...path, 'labels', i]));
-  const spec: ChartSpec = { kind: chart.kind, labels, series, dataLabels: chart.data_labels, span: locate.value(path) };
+  const spec: ChartSpec = { kind: chart.kind, labels, series, dataLabels: chart.data_labels, render: chart.render, span: locate.value(path) };
+  if (chart.render === 'native') {
+    diags.warn('native-chart', 'Keynote may not show a native chart (it shows the picture of a chart reliably)', {
+      path: formatPath([...path, 'render']),
+      span: locate.value([...path, 'render']),
+      hint: 'remove `render: native` if the deck will be shown in Keynote',
+    });
+  }
   if (chart.title !== undefined) spec.title = words(chart.title, [...path, 'title']);
   if (chart.unit !== undefined) spec.unit = words(chart.unit, [...path, 'unit']);
   if (chart.unit2 !== undefined) spec.unit2 = words(chart.unit2, [...path, 'unit2']);

@@ -71,6 +71,8 @@ export interface ChartSpec {
   decimals?: number;
   /** Line under the chart, e.g. what a number means. */
   caption?: string;
+  /** A picture (default, looks the same everywhere) or an editable PowerPoint chart. */
+  render: 'image' | 'native';
   span: Span;
 }
 

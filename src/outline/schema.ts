@@ -110,6 +110,10 @@ export const ChartSchema = z.strictObject({
   data_labels: z.boolean().default(false),
   decimals: z.number().int().min(0).max(6).optional(),
   caption: text.optional(),
+  render: z
+    .enum(['image', 'native'])
+    .default('image')
+    .describe('image: a picture that looks the same everywhere (default). native: an editable PowerPoint chart; Keynote may not show it.'),
 });
 
 const BulletSchema = z.union([

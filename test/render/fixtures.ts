@@ -35,6 +35,7 @@ export function spec(kind: ChartKind, extra: Partial<ChartSpec> = {}): ChartSpec
     labels: ['2020', '2021', '2022'],
     series: [series('Exports', [1.2, 1.5, 1.75])],
     dataLabels: false,
+    render: 'image',
     span: { line: 1, col: 1 },
     ...extra,
   };
