@@ -1,9 +1,12 @@
 // The build and validate commands: read the outline, call build(), print diagnostics, write the deck.
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { build } from '../build.js';
 import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
+import { outlineJsonSchemaText } from '../outline/json-schema.js';
 import { CliError } from './errors.js';
+import { STARTER_OUTLINE } from './starter-outline.js';
 import { writeFileAtomic } from './write-atomic.js';
 
 export interface CommandOptions {
@@ -77,4 +80,47 @@ export async function validateCommand(file: string, opts: CommandOptions, io: Io
   const failed = result.diagnostics.some((d) => d.severity === 'error') || (opts.strict && result.diagnostics.length > 0);
   if (!failed && !opts.quiet) io.out(`${file}: valid (${result.stats.slides} slides)`);
   return failed ? 1 : 0;
+}
+
+export function schemaCommand(opts: { out?: string }, io: Io): number {
+  const text = outlineJsonSchemaText();
+  if (!opts.out) {
+    process.stdout.write(text);
+    return 0;
+  }
+  try {
+    writeFileAtomic(opts.out, new TextEncoder().encode(text));
+  } catch (e) {
+    throw new CliError(`briefdeck: cannot write ${opts.out}: ${(e as Error).message}`);
+  }
+  io.out(`wrote ${opts.out}`);
+  return 0;
+}
+
+/** The logo shipped with briefdeck, used as the starter deck's example picture. */
+const PACKAGE_LOGO = fileURLToPath(new URL('../../assets/briefdeck-logo.png', import.meta.url));
+
+export function initCommand(name: string, opts: { force?: boolean; quiet?: boolean }, io: Io): number {
+  if (!/^[A-Za-z0-9][A-Za-z0-9_-]*$/.test(name)) {
+    throw new CliError(`briefdeck: \`${name}\` is not a deck name: use letters, digits, - and _ (it becomes decks/${name}.yaml)`);
+  }
+  const file = path.join('decks', `${name}.yaml`);
+  if (fs.existsSync(file) && !opts.force) throw new CliError(`briefdeck: ${file} already exists (use --force to replace it)`);
+  const title = name.replace(/[-_]+/g, ' ').replace(/^./, (c) => c.toUpperCase());
+  const written = [file];
+  try {
+    writeFileAtomic(file, new TextEncoder().encode(STARTER_OUTLINE.replaceAll('__NAME__', name).replace('__TITLE__', title)));
+    const schema = path.join('decks', 'outline.schema.json');
+    writeFileAtomic(schema, new TextEncoder().encode(outlineJsonSchemaText()));
+    written.push(schema);
+    const logo = path.join('assets', 'briefdeck-logo.png');
+    if (!fs.existsSync(logo)) {
+      writeFileAtomic(logo, fs.readFileSync(PACKAGE_LOGO));
+      written.push(logo);
+    }
+  } catch (e) {
+    throw new CliError(`briefdeck: cannot write the starter deck: ${(e as Error).message}`);
+  }
+  if (!opts.quiet) io.out(`wrote ${written.join(', ')}\nnext: briefdeck build ${file}`);
+  return 0;
 }

@@ -2,7 +2,7 @@
 // briefdeck's command line: argument parsing and exit codes only; the work is done by build().
 import { Command, CommanderError } from 'commander';
 import { createRequire } from 'node:module';
-import { buildCommand, validateCommand, type CommandOptions } from './commands.js';
+import { buildCommand, initCommand, schemaCommand, validateCommand, type CommandOptions } from './commands.js';
 import { CliError, internalErrorMessage } from './errors.js';
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
@@ -35,6 +35,22 @@ async function main(argv: string[]): Promise<number> {
     .option('-q, --quiet', 'print only problems')
     .action(async (file: string, opts: CommandOptions) => {
       code = await validateCommand(file, opts, io);
+    });
+  program
+    .command('init')
+    .description('write decks/<name>.yaml: a starter outline that shows every slide type')
+    .argument('<name>', 'deck name, e.g. q3-briefing')
+    .option('--force', 'replace an existing decks/<name>.yaml')
+    .option('-q, --quiet', 'print only problems')
+    .action((name: string, opts: { force?: boolean; quiet?: boolean }) => {
+      code = initCommand(name, opts, io);
+    });
+  program
+    .command('schema')
+    .description('print the JSON Schema of outlines (for editor completion), or write it to a file')
+    .option('-o, --out <file.json>', 'write the schema to this file instead of printing it')
+    .action((opts: { out?: string }) => {
+      code = schemaCommand(opts, io);
     });
   try {
     await program.parseAsync(argv);

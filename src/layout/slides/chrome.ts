@@ -35,20 +35,23 @@ export function contentChrome(ctx: LayoutContext, sources: Map<string, Source>):
   const elements: PlacedElement[] = [];
   const logo = logoBox(ctx.theme);
   if (logo && theme.logo) elements.push({ type: 'picture', box: logo, data: theme.logo.data, mime: theme.logo.mime, alt: 'Logo' });
-  elements.push(
-    placeText(ctx, {
-      role: 'title',
-      box: logo ? { ...TITLE, w: TITLE.w - logo.w - GUTTER } : TITLE,
-      paragraphs: [para(slide.title)],
-      color: theme.colors.titleText,
-      range: theme.sizes.title,
-      bold: true,
-      valign: 'bottom',
-      maxLinesPerParagraph: 2,
-      what: 'the title',
-    }),
-  );
-  elements.push({ type: 'rect', box: TITLE_RULE, fill: theme.colors.accent, decoration: true });
+  // A slide without a title (a quote) shows neither the title nor its rule.
+  if (slide.title) {
+    elements.push(
+      placeText(ctx, {
+        role: 'title',
+        box: logo ? { ...TITLE, w: TITLE.w - logo.w - GUTTER } : TITLE,
+        paragraphs: [para(slide.title)],
+        color: theme.colors.titleText,
+        range: theme.sizes.title,
+        bold: true,
+        valign: 'bottom',
+        maxLinesPerParagraph: 2,
+        what: 'the title',
+      }),
+    );
+    elements.push({ type: 'rect', box: TITLE_RULE, fill: theme.colors.accent, decoration: true });
+  }
   const notes = slide.derivedNotes;
   if (notes.length) {
     elements.push(
