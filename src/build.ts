@@ -1,21 +1,25 @@
 // The library entry point: outline text → .pptx bytes + diagnostics. The CLI, watch mode and tests
 // only drive this function; it reads nothing but the assets the outline names and writes nothing.
-import fs from 'node:fs';
-import path from 'node:path';
 import { Diagnostics, sortDiagnostics, type Diagnostic } from './diagnostics.js';
 import { chartKey, writeDeck, type ChartImages } from './emit/write-deck.js';
 import { layoutDeck } from './layout/layout-deck.js';
 import type { PlacedDeck } from './layout/placed.js';
 import { buildModel, type AssetReader } from './model/build-model.js';
+import type { DataReader } from './model/data.js';
 import type { Deck } from './model/types.js';
+import { fileInputs } from './inputs.js';
 import { parseOutline } from './outline/parse.js';
 import { chartPicture } from './render/chart-cache.js';
 
 export interface BuildOptions {
   /** Folder the outline lives in: images are looked up from here. Default: the working folder. */
   baseDir?: string;
-  /** Replaces file reading for assets (tests, or callers with their own storage). */
+  /** Replaces file reading for images (tests, or callers with their own storage). */
   readAsset?: AssetReader;
+  /** Replaces file reading for CSV data files. */
+  readData?: DataReader;
+  /** Folders besides the outline's and assets/ that images and data may be read from. */
+  allowPaths?: string[];
   /** Treat warnings as errors: no deck is produced when there are any. */
   strict?: boolean;
   /** Use this built-in theme instead of the outline's. */
@@ -34,17 +38,22 @@ export interface BuildResult {
   deck?: Deck;
   placed?: PlacedDeck;
   stats: { slides: number; charts: number; chartsRendered: number };
+  /** Absolute paths of the images and data files the outline uses (what watch mode watches). */
+  inputs: string[];
 }
 
 export async function build(text: string, options: BuildOptions = {}): Promise<BuildResult> {
   const diags = new Diagnostics();
   const stats = { slides: 0, charts: 0, chartsRendered: 0 };
-  const done = (extra: Partial<BuildResult> = {}): BuildResult => ({ diagnostics: sortDiagnostics(diags.list), stats, ...extra });
+  const files = fileInputs({ baseDir: options.baseDir ?? process.cwd(), ...(options.allowPaths ? { allow: options.allowPaths } : {}) });
+  const done = (extra: Partial<BuildResult> = {}): BuildResult => ({ diagnostics: sortDiagnostics(diags.list), stats, inputs: [...files.used].sort(), ...extra });
 
   const parsed = parseOutline(text, diags);
   if (!parsed.outline) return done();
-  const readAsset = options.readAsset ?? fileAssetReader(options.baseDir ?? process.cwd());
-  const deck = buildModel(parsed.outline, parsed.locate, diags, readAsset, options.theme ? { theme: options.theme } : {});
+  const deck = buildModel(parsed.outline, parsed.locate, diags, options.readAsset ?? files.asset, {
+    readData: options.readData ?? files.data,
+    ...(options.theme ? { theme: options.theme } : {}),
+  });
   if (diags.hasErrors) return done();
 
   const placed = layoutDeck(deck, diags);
@@ -77,17 +86,7 @@ function packageDate(deck: Deck, options: BuildOptions): Date {
   return new Date('2000-01-01T00:00:00Z');
 }
 
-/** Looks an image up next to the outline, in its assets/ folder, then in ../assets/ (decks/ beside assets/). */
+/** Reads images as build() does: beside the outline, in its assets/ folder, then in ../assets/. */
 export function fileAssetReader(baseDir: string): AssetReader {
-  return (name) => {
-    const candidates = [baseDir, path.join(baseDir, 'assets'), path.join(baseDir, '..', 'assets')].map((dir) => path.resolve(dir, name));
-    for (const file of candidates) {
-      try {
-        if (fs.statSync(file).isFile()) return { bytes: fs.readFileSync(file), path: file };
-      } catch {
-        // not here; try the next place
-      }
-    }
-    return { error: `image \`${name}\` not found (looked in ${[baseDir, path.join(baseDir, 'assets'), path.join(baseDir, '..', 'assets')].map((d) => path.relative(process.cwd(), path.resolve(d)) || '.').join(', ')})` };
-  };
+  return fileInputs({ baseDir }).asset;
 }

@@ -63,7 +63,7 @@ export function sheetGeometry(count: number, imageW: number, imageH: number, opt
   const thumbW = Math.floor((width - GUTTER * (columns + 1)) / columns);
   if (thumbW < 16) throw new RangeError(`a ${width} px wide sheet is too narrow for ${columns} columns`);
   const thumbH = Math.max(1, Math.round((thumbW * imageH) / imageW));
-  const fontPx = Math.max(12, Math.min(24, Math.round(thumbW * 0.04)));
+  const fontPx = Math.max(14, Math.min(28, Math.round(thumbW * 0.045)));
   const labelH = Math.round(fontPx * 1.6);
   const spare = width - (GUTTER * (columns + 1) + columns * thumbW);
   const x0 = GUTTER + Math.floor(spare / 2);

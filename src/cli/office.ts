@@ -137,12 +137,16 @@ export async function convertToPdf(soffice: string, pptx: string, outDir: string
 /**
  * Renders every page of a PDF to PNG at `dpi` with pdftoppm, into `outDir`. Returns the PNG paths in page
  * order (pdftoppm pads page numbers to the page count's width: page-1.png or page-01.png).
+ *
+ * `size` crops each image to exactly that many pixels: LibreOffice writes a 13.333 in slide as a
+ * 960.009 pt page, which pdftoppm rounds up to 1281 px at 96 dpi, the last column blank white.
  */
-export async function pdfToPngs(pdftoppm: string, pdf: string, outDir: string, dpi: number, timeoutMs = 180_000): Promise<string[]> {
+export async function pdfToPngs(pdftoppm: string, pdf: string, outDir: string, dpi: number, size?: { width: number; height: number }, timeoutMs = 180_000): Promise<string[]> {
   fs.mkdirSync(outDir, { recursive: true });
+  const crop = size ? ['-x', '0', '-y', '0', '-W', String(size.width), '-H', String(size.height)] : [];
   let r: RunResult;
   try {
-    r = await runTool(pdftoppm, ['-png', '-r', String(dpi), pdf, path.join(outDir, 'page')], { timeoutMs });
+    r = await runTool(pdftoppm, ['-png', '-r', String(dpi), ...crop, pdf, path.join(outDir, 'page')], { timeoutMs });
   } catch (e) {
     throw new CliError(`briefdeck: cannot run ${pdftoppm}: ${(e as Error).message}`);
   }

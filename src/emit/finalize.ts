@@ -4,6 +4,7 @@
 // fixed entry order, fixed DEFLATE level and no folder entries. Each fix is a small, idempotent string
 // transformation on the exact element shapes pptxgenjs emits, so finalizing twice changes nothing.
 import JSZip from 'jszip';
+import { fixChartParts } from './chart-parts.js';
 
 export interface FinalizeOptions {
   /** Face for East Asian characters in every run (a:ea). */
@@ -30,6 +31,8 @@ const DEFLATE_LEVEL = 6;
 export async function finalizePackage(pptx: Uint8Array, opts: FinalizeOptions): Promise<Uint8Array> {
   const modified = checkedDate(opts.modified);
   const parts = await readParts(pptx);
+  // native-chart: chart parts renumbered, repaired and made deterministic, workbooks re-zipped (chart-parts.ts).
+  await fixChartParts(parts, modified);
   const names = new Set(parts.keys());
   editPart(parts, CONTENT_TYPES, (xml) => normalizeJpegContentType(dropOrphanOverrides(xml, names)));
   editPart(parts, 'ppt/presentation.xml', (xml) => stabilizeSectionIds(moveNotesMasterIdLst(xml)));

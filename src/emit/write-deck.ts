@@ -6,6 +6,7 @@ import { BULLET_INDENT_PT, lineHeightOf } from '../layout/measure.js';
 import { FOOTER_RULE, SLIDE_NUMBER } from '../layout/grid.js';
 import type { DeckMeta, Theme } from '../model/types.js';
 import { finalizePackage } from './finalize.js';
+import { addNativeChart } from './native-chart.js';
 import { PptxGenJS, type Pptx, type PptxSlide, type TableRow, type TextProps } from './pptxgen.js';
 
 /** A chart picture for the chart at this slide number and element index. */
@@ -116,6 +117,11 @@ function addElement(slide: PptxSlide, pptx: Pptx, el: PlacedElement, opts: EmitO
       slide.addImage({ data: dataUri(el.mime, el.data), x, y, w, h, altText: el.alt });
       return;
     case 'chart':
+      // native-chart: an editable chart when the outline asks for one (build.ts renders no picture for it).
+      if (el.spec.render === 'native') {
+        addNativeChart(slide, pptx, el, opts.theme, opts.meta.language);
+        return;
+      }
       if (!chartPng) throw new Error(`internal: no picture was rendered for the chart at ${x},${y}`);
       slide.addImage({ data: dataUri('image/png', chartPng), x, y, w, h, altText: el.alt });
       return;

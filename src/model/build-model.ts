@@ -5,6 +5,7 @@ import { formatPath, type Locator, type PathPart } from '../outline/positions.js
 import type { Outline, OutlineBullet, OutlineSlide } from '../outline/schema.js';
 import { suggestion } from '../outline/suggest.js';
 import { resolveChart } from './chart.js';
+import { columnIndex, loadCsv, type DataReader } from './data.js';
 import { resolveFacts } from './facts.js';
 import { DERIVED_MARK, decimalsIn, factParts, formatFact, formatNumber } from './format.js';
 import { prettyFormula } from './formula.js';
@@ -21,10 +22,13 @@ export interface AssetReader {
 export interface ModelOptions {
   /** Replaces the outline's theme (e.g. `--theme midnight`). */
   theme?: 'briefing' | 'midnight';
+  /** Reads CSV data files named by charts and tables. */
+  readData?: DataReader;
 }
 
 export function buildModel(outline: Outline, locate: Locator, diags: Diagnostics, readAsset: AssetReader, options: ModelOptions = {}): Deck {
   const facts = resolveFacts(outline, locate, diags);
+  const readData: DataReader = options.readData ?? ((name) => ({ error: `data file \`${name}\` cannot be read here` }));
   const sources = new Map<string, Source>(
     Object.entries(outline.sources).map(([id, s]) => [id, { id, ...s } as Source]),
   );
@@ -168,11 +172,11 @@ export function buildModel(outline: Outline, locate: Locator, diags: Diagnostics
         return finish(s);
       }
       case 'chart': {
-        const chart = resolveChart(raw.chart, [...path, 'chart'], facts, locate, diags, (f) => used.add(f), plain);
+        const chart = resolveChart(raw.chart, [...path, 'chart'], facts, locate, diags, (f) => used.add(f), plain, readData);
         return chart && finish({ ...base, kind: 'chart', chart });
       }
       case 'text-chart': {
-        const chart = resolveChart(raw.chart, [...path, 'chart'], facts, locate, diags, (f) => used.add(f), plain);
+        const chart = resolveChart(raw.chart, [...path, 'chart'], facts, locate, diags, (f) => used.add(f), plain, readData);
         return chart && finish({ ...base, kind: 'text-chart', chart, bullets: bullets(raw.bullets, [...path, 'bullets']) });
       }
       case 'quote': {
@@ -181,8 +185,10 @@ export function buildModel(outline: Outline, locate: Locator, diags: Diagnostics
         return finish(s);
       }
       case 'table': {
-        const width = raw.header.length;
-        const rows: TableCell[][] = raw.rows.map((row, r) => {
+        const source = tableSource(raw, path);
+        if (!source) return undefined;
+        const width = source.header.length;
+        const rows: TableCell[][] = source.rows.map((row, r) => {
           if (row.length !== width) {
             diags.error('table-row-length', `row ${r + 1} has ${row.length} cell${row.length === 1 ? '' : 's'} for ${width} column${width === 1 ? '' : 's'}`, {
               path: formatPath([...path, 'rows', r]),
@@ -191,12 +197,14 @@ export function buildModel(outline: Outline, locate: Locator, diags: Diagnostics
             });
           }
           return row.map((cell, c) => {
-            const text = typeof cell === 'number' ? [{ text: formatNumber(cell, Math.min(6, decimalsIn(cell))) }] : rich(cell, [...path, 'rows', r, c]);
+            // CSV cells are taken as written; outline cells may use inline markup and {fact}.
+            const text = typeof cell === 'number' ? [{ text: formatNumber(cell, Math.min(6, decimalsIn(cell))) }] : source.csv ? [{ text: cell }] : rich(cell, [...path, 'rows', r, c]);
             return { text, numeric: isNumeric(plainText(text)) };
           });
         });
-        const numericColumns = raw.header.map((_, c) => rows.every((row) => !row[c] || row[c]!.numeric || plainText(row[c]!.text) === ''));
-        const s: Slide = { ...base, kind: 'table', header: raw.header.map((h, i) => rich(h, [...path, 'header', i])), rows, numericColumns, overflow: raw.overflow };
+        const numericColumns = source.header.map((_, c) => rows.every((row) => !row[c] || row[c]!.numeric || plainText(row[c]!.text) === ''));
+        const header = source.header.map((h, i) => (raw.header ? rich(h, [...path, 'header', i]) : [{ text: h }]));
+        const s: Slide = { ...base, kind: 'table', header, rows, numericColumns, overflow: raw.overflow };
         if (raw.caption !== undefined) s.caption = plain(raw.caption, [...path, 'caption']);
         return finish(s);
       }
@@ -236,6 +244,36 @@ export function buildModel(outline: Outline, locate: Locator, diags: Diagnostics
         return finish(s);
       }
     }
+  }
+
+  /** A table's header and rows: written in the outline, or read from its CSV file. */
+  function tableSource(
+    raw: Extract<OutlineSlide, { type: 'table' }>,
+    path: PathPart[],
+  ): { header: string[]; rows: (string | number)[][]; csv: boolean } | undefined {
+    const at = (...p: PathPart[]) => ({ path: formatPath([...path, ...p]), span: locate.value([...path, ...p]) });
+    if (raw.data === undefined) {
+      for (const key of ['header', 'rows'] as const) {
+        if (raw[key] === undefined) diags.error('missing-key', `${formatPath(path)} is missing \`${key}\``, { ...at(), hint: `add \`${key}:\`, or \`data:\` with a CSV file` });
+      }
+      if (raw.columns !== undefined) diags.error('columns-need-data', '`columns` chooses CSV columns, but the table has no `data:` file', { ...at('columns'), hint: 'add `data: path/to/file.csv`, or remove `columns`' });
+      return raw.header && raw.rows && raw.columns === undefined ? { header: raw.header, rows: raw.rows, csv: false } : undefined;
+    }
+    if (raw.rows !== undefined) {
+      diags.error('rows-and-data', 'a table takes its rows from `rows:` or from `data:`, not both', { ...at('rows'), hint: 'remove `rows:` or `data:`' });
+      return undefined;
+    }
+    const table = loadCsv(raw.data, readData, at('data'), diags);
+    if (!table) return undefined;
+    const names = raw.columns ?? table.header;
+    const indexes = names.map((c, i) => columnIndex(table, c, raw.columns ? at('columns', i) : at('data'), diags));
+    if (indexes.some((i) => i === undefined)) return undefined;
+    const header = raw.header ?? names;
+    if (header.length !== names.length) {
+      diags.error('table-row-length', `the header has ${header.length} entries for ${names.length} CSV columns`, { ...at('header'), hint: 'give one heading per column, or leave `header:` out to use the CSV header' });
+      return undefined;
+    }
+    return { header, rows: table.rows.map((row) => indexes.map((i) => row[i!] ?? '')), csv: true };
   }
 
   function statCard(

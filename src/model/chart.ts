@@ -4,6 +4,7 @@ import type { Diagnostics } from '../diagnostics.js';
 import { formatPath, type Locator, type PathPart } from '../outline/positions.js';
 import type { OutlineChart } from '../outline/schema.js';
 import { suggestion } from '../outline/suggest.js';
+import { columnIndex, loadCsv, numericColumn, type DataReader } from './data.js';
 import type { ChartSeries, ChartSpec, Fact } from './types.js';
 
 export function resolveChart(
@@ -15,8 +16,12 @@ export function resolveChart(
   useFact: (fact: Fact) => void,
   /** Resolves {fact} references in the chart's words (title, labels, names, units, caption). */
   words: (text: string, path: PathPart[]) => string = (t) => t,
+  readData: DataReader = () => ({ error: 'data files cannot be read here' }),
 ): ChartSpec | undefined {
   const before = diags.errors.length;
+  const fromCsv = chartData(chart, path, locate, diags, readData);
+  if (!fromCsv) return undefined;
+  const labelList = fromCsv.labels;
   const circular = chart.kind === 'pie' || chart.kind === 'doughnut';
   if (circular && chart.series.length > 1) {
     diags.error('pie-series', `a ${chart.kind} chart shows one series, this one has ${chart.series.length}`, {
@@ -27,8 +32,9 @@ export function resolveChart(
   }
   const series: ChartSeries[] = chart.series.map((s, i) => {
     const sp = [...path, 'series', i];
-    if (s.values.length !== chart.labels.length) {
-      diags.error('series-length', `${formatPath([...sp, 'values'])} has ${s.values.length} number${s.values.length === 1 ? '' : 's'} for ${chart.labels.length} label${chart.labels.length === 1 ? '' : 's'}`, {
+    const written = fromCsv.values[i] ?? [];
+    if (written.length !== labelList.length) {
+      diags.error('series-length', `${formatPath([...sp, 'values'])} has ${written.length} number${written.length === 1 ? '' : 's'} for ${labelList.length} label${labelList.length === 1 ? '' : 's'}`, {
         path: formatPath([...sp, 'values']),
         span: locate.value([...sp, 'values']),
         hint: 'give one value per label, in the order of `labels:`',
@@ -42,7 +48,7 @@ export function resolveChart(
       });
     }
     let derived = false;
-    const values = s.values.map((v, j) => {
+    const values = written.map((v, j) => {
       if (typeof v === 'number') return v;
       const fact = facts.get(v);
       if (!fact) {
@@ -81,7 +87,7 @@ export function resolveChart(
     });
   }
   if (diags.errors.length > before) return undefined;
-  const labels = chart.labels.map((l, i) => words(l, [...path, 'labels', i]));
+  const labels = labelList.map((l, i) => (chart.data === undefined ? words(l, [...path, 'labels', i]) : l));
   const spec: ChartSpec = { kind: chart.kind, labels, series, dataLabels: chart.data_labels, render: chart.render, span: locate.value(path) };
   if (chart.render === 'native') {
     diags.warn('native-chart', 'Keynote may not show a native chart (it shows the picture of a chart reliably)', {
@@ -96,4 +102,49 @@ export function resolveChart(
   if (chart.decimals !== undefined) spec.decimals = chart.decimals;
   if (chart.caption !== undefined) spec.caption = words(chart.caption, [...path, 'caption']);
   return spec;
+}
+
+/**
+ * Labels and per-series values, from the outline or from the chart's CSV file. Checks that `data:`
+ * goes with a label column and series columns, and that a chart without data has lists.
+ */
+function chartData(
+  chart: OutlineChart,
+  path: PathPart[],
+  locate: Locator,
+  diags: Diagnostics,
+  readData: DataReader,
+): { labels: string[]; values: (number | string)[][] } | undefined {
+  const at = (...p: PathPart[]) => ({ path: formatPath([...path, ...p]), span: locate.value([...path, ...p]) });
+  if (chart.data === undefined) {
+    let ok = true;
+    if (typeof chart.labels === 'string') {
+      diags.error('labels-need-data', '`labels` names a CSV column, but the chart has no `data:` file', { ...at('labels'), hint: 'add `data: path/to/file.csv`, or write the labels as a list' });
+      ok = false;
+    }
+    chart.series.forEach((s, i) => {
+      if (s.values === undefined) {
+        diags.error('missing-key', `${formatPath([...path, 'series', i])} is missing \`values\``, { ...at('series', i), hint: s.column ? 'a `column` needs `data:` on the chart' : 'add `values:` with one number or fact id per label' });
+        ok = false;
+      }
+    });
+    return ok ? { labels: chart.labels as string[], values: chart.series.map((s) => s.values ?? []) } : undefined;
+  }
+  const table = loadCsv(chart.data, readData, at('data'), diags);
+  if (!table) return undefined;
+  if (typeof chart.labels !== 'string') {
+    diags.error('labels-need-column', 'with `data:`, `labels` is the name of the CSV column that holds the labels', { ...at('labels'), hint: `one of: ${table.header.join(', ')}` });
+    return undefined;
+  }
+  const labelIndex = columnIndex(table, chart.labels, at('labels'), diags);
+  const values = chart.series.map((s, i) => {
+    if (s.column === undefined) {
+      diags.error('missing-key', `${formatPath([...path, 'series', i])} is missing \`column\``, { ...at('series', i), hint: `with \`data:\`, name the CSV column of this series: one of ${table.header.join(', ')}` });
+      return undefined;
+    }
+    const index = columnIndex(table, s.column, at('series', i, 'column'), diags);
+    return index === undefined ? undefined : numericColumn(table, index, at('series', i, 'column'), diags);
+  });
+  if (labelIndex === undefined || values.some((v) => v === undefined)) return undefined;
+  return { labels: table.rows.map((r) => r[labelIndex] ?? ''), values: values as number[][] };
 }

@@ -95,7 +95,8 @@ const numberOrFact = z.union([z.number(), id]);
 
 const SeriesSchema = z.strictObject({
   name: text,
-  values: z.array(numberOrFact).min(1).describe('Numbers or fact ids, one per label.'),
+  values: z.array(numberOrFact).min(1).optional().describe('Numbers or fact ids, one per label.'),
+  column: text.optional().describe('With `data:`, the CSV column holding this series, by its header name.'),
   axis: z.enum(['left', 'right']).default('left').describe('Combo charts: the axis this series uses.'),
   type: z.enum(['bar', 'line']).optional().describe('Combo charts: draw as bars or a line.'),
 });
@@ -103,7 +104,10 @@ const SeriesSchema = z.strictObject({
 export const ChartSchema = z.strictObject({
   kind: z.enum(CHART_KINDS),
   title: text.optional(),
-  labels: z.array(z.union([text, z.number()]).transform(String)).min(1),
+  data: text.optional().describe('A CSV file (relative to the outline) holding the labels and series values.'),
+  labels: z
+    .union([z.array(z.union([text, z.number()]).transform(String)).min(1), text])
+    .describe('The category labels; with `data:`, the name of the CSV column that holds them.'),
   series: z.array(SeriesSchema).min(1),
   unit: text.optional().describe('Unit of the value axis.'),
   unit2: text.optional().describe('Unit of the right axis (combo).'),
@@ -158,8 +162,10 @@ export const SlideSchemas = {
     type: z.literal('table'),
     ...common,
     title: text,
-    header: z.array(text).min(1),
-    rows: z.array(z.array(z.union([z.string(), z.number()]))).min(1),
+    header: z.array(text).min(1).optional().describe('Column headings; with `data:`, defaults to the CSV header.'),
+    rows: z.array(z.array(z.union([z.string(), z.number()]))).min(1).optional(),
+    data: text.optional().describe('A CSV file (relative to the outline) whose rows fill the table.'),
+    columns: z.array(text).min(1).optional().describe('With `data:`, which CSV columns to show, in order (default: all).'),
     caption: text.optional(),
     overflow,
   }),

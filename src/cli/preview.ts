@@ -1,0 +1,169 @@
+// The preview command: build the deck in memory, let LibreOffice turn it into a PDF, pdftoppm turn that
+// into one PNG per slide, and lay the PNGs out on a contact sheet — a look at the deck without opening
+// PowerPoint. Every file is written atomically; slide images left from a longer earlier deck are removed.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { InvalidArgumentError } from 'commander';
+import JSZip from 'jszip';
+import { build } from '../build.js';
+import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
+import { defaultOutput } from './commands.js';
+import { contactSheet } from './contact-sheet.js';
+import { CliError } from './errors.js';
+import { convertToPdf, findPdftoppm, findSoffice, missingToolMessage, pdfToPngs, type ToolEnv } from './office.js';
+import { writeFileAtomic } from './write-atomic.js';
+
+export interface PreviewOptions {
+  /** Folder for the images. Default: output/<name>-preview/ beside decks/ (as `build` puts the .pptx). */
+  out?: string;
+  /** Also keep <name>.pdf in the folder. */
+  pdf?: boolean;
+  /** Resolution of the slide images; 96 makes a 13.333 in wide slide 1280 px wide. */
+  dpi?: number;
+  quiet?: boolean;
+}
+
+interface Io {
+  out: (line: string) => void;
+  err: (line: string) => void;
+}
+
+export const DEFAULT_DPI = 96;
+export const MIN_DPI = 24;
+export const MAX_DPI = 600;
+/** LibreOffice's first start with a fresh profile takes a while; a big deck more. */
+const SOFFICE_TIMEOUT_MS = 180_000;
+const PDFTOPPM_TIMEOUT_MS = 120_000;
+
+const dpiProblem = (dpi: unknown): string => `--dpi must be a number from ${MIN_DPI} to ${MAX_DPI}, not \`${String(dpi)}\``;
+
+/** Commander argument parser for --dpi: a bad value is a usage error before anything runs. */
+export function parseDpi(value: string): number {
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n) || n < MIN_DPI || n > MAX_DPI) throw new InvalidArgumentError(dpiProblem(value));
+  return n;
+}
+
+/** output/<name>-preview beside decks/ (or in the working folder), like `build`'s default .pptx. */
+export function defaultPreviewDir(outline: string): string {
+  return defaultOutput(outline).replace(/\.pptx$/, '-preview');
+}
+
+export const slideImageName = (n: number, count: number): string => `slide-${String(n).padStart(Math.max(2, String(count).length), '0')}.png`;
+
+function readOutline(file: string): string {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder, not a file' : code === 'EACCES' ? 'permission denied' : (e as Error).message;
+    throw new CliError(`briefdeck: cannot read ${file}: ${why}`);
+  }
+}
+
+/** Diagnostics exactly as `build` prints them. */
+function report(diagnostics: Diagnostic[], file: string, text: string, io: Io): void {
+  for (const d of diagnostics) io.err(formatDiagnostic(d, file, text));
+  const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  const warnings = diagnostics.length - errors;
+  if (diagnostics.length) io.err(`${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`);
+}
+
+const EMU_PER_IN = 914_400;
+
+/** The slide size the package declares (presentation.xml's sldSz), in inches. */
+export async function slideSizeIn(pptx: Uint8Array): Promise<{ w: number; h: number } | undefined> {
+  const xml = await (await JSZip.loadAsync(pptx)).file('ppt/presentation.xml')?.async('string');
+  const m = xml && /<p:sldSz\b[^>]*\bcx="(\d+)"[^>]*\bcy="(\d+)"/.exec(xml);
+  if (!m) return undefined;
+  return { w: Number(m[1]) / EMU_PER_IN, h: Number(m[2]) / EMU_PER_IN };
+}
+
+function write(target: string, data: Uint8Array): void {
+  try {
+    writeFileAtomic(target, data);
+  } catch (e) {
+    throw new CliError(`briefdeck: cannot write ${target}: ${(e as Error).message}`);
+  }
+}
+
+/**
+ * `briefdeck preview`: returns the exit code (0 written, 1 a problem the user can fix, already printed as
+ * one line or as located diagnostics). `where` replaces PATH / platform for finding the tools (tests).
+ */
+export async function previewCommand(file: string, opts: PreviewOptions, io: Io, where: ToolEnv = {}): Promise<number> {
+  try {
+    return await preview(file, opts, io, where);
+  } catch (e) {
+    if (e instanceof CliError) {
+      io.err(e.message);
+      return e.exitCode;
+    }
+    throw e;
+  }
+}
+
+async function preview(file: string, opts: PreviewOptions, io: Io, where: ToolEnv): Promise<number> {
+  const started = performance.now();
+  const dpi = opts.dpi ?? DEFAULT_DPI;
+  if (!Number.isFinite(dpi) || dpi < MIN_DPI || dpi > MAX_DPI) throw new CliError(`briefdeck: ${dpiProblem(opts.dpi)}`);
+  const platform = where.platform ?? process.platform;
+  const soffice = findSoffice(where);
+  if (!soffice) throw new CliError(missingToolMessage('soffice', platform));
+  const pdftoppm = findPdftoppm(where);
+  if (!pdftoppm) throw new CliError(missingToolMessage('pdftoppm', platform));
+
+  const text = readOutline(file);
+  const result = await build(text, { baseDir: path.dirname(path.resolve(file)) });
+  report(result.diagnostics, file, text, io);
+  if (!result.pptx) {
+    io.err('briefdeck: no preview made because of the errors above');
+    return 1;
+  }
+
+  const outDir = opts.out ?? defaultPreviewDir(file);
+  const name = path.basename(file).replace(/\.ya?ml$/i, '');
+  try {
+    fs.mkdirSync(outDir, { recursive: true });
+  } catch (e) {
+    throw new CliError(`briefdeck: cannot write to ${outDir}: ${(e as Error).message}`);
+  }
+
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'briefdeck-preview-work-'));
+  try {
+    const pptx = path.join(work, `${name}.pptx`);
+    fs.writeFileSync(pptx, result.pptx);
+    const pdf = await convertToPdf(soffice, pptx, work, work, SOFFICE_TIMEOUT_MS);
+    const slideIn = await slideSizeIn(result.pptx);
+    const size = slideIn && { width: Math.round(slideIn.w * dpi), height: Math.round(slideIn.h * dpi) };
+    const pages = await pdfToPngs(pdftoppm, pdf, path.join(work, 'pages'), dpi, size, PDFTOPPM_TIMEOUT_MS);
+    if (pages.length === 0) throw new CliError('briefdeck: pdftoppm rendered no pages from the PDF LibreOffice made');
+    if (pages.length !== result.stats.slides) {
+      io.err(`briefdeck: warning: LibreOffice made ${pages.length} page${pages.length === 1 ? '' : 's'} from ${result.stats.slides} slide${result.stats.slides === 1 ? '' : 's'}`);
+    }
+
+    const pngs = pages.map((p) => fs.readFileSync(p));
+    const written = new Set<string>();
+    pngs.forEach((png, i) => {
+      const img = slideImageName(i + 1, pngs.length);
+      write(path.join(outDir, img), png);
+      written.add(img);
+    });
+    write(path.join(outDir, 'contact-sheet.png'), await contactSheet(pngs));
+    if (opts.pdf) write(path.join(outDir, `${name}.pdf`), fs.readFileSync(pdf));
+
+    // Slide images of an earlier, longer deck (or numbered to another width) would pass for current ones.
+    for (const f of fs.readdirSync(outDir)) {
+      if (/^slide-\d+\.png$/.test(f) && !written.has(f)) fs.rmSync(path.join(outDir, f), { force: true });
+    }
+
+    const ms = Math.round(performance.now() - started);
+    const n = pngs.length;
+    const what = `${n} slide image${n === 1 ? '' : 's'}${opts.pdf ? `, a contact sheet and ${name}.pdf` : ' and a contact sheet'}`;
+    if (!opts.quiet) io.out(`wrote ${what} to ${outDir} (in ${ms} ms)`);
+    return 0;
+  } finally {
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+}

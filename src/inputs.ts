@@ -1,0 +1,75 @@
+// Reading the files an outline names (pictures, CSV data): only inside the outline's folder tree and the
+// project's assets/ folder (plus folders the user allows), never from the network, never too large.
+// Every file read is recorded, so that watch mode knows what to watch.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { AssetReader } from './model/build-model.js';
+import type { DataReader } from './model/data.js';
+
+export const MAX_ASSET_BYTES = 25 * 1024 * 1024;
+export const MAX_DATA_BYTES = 5 * 1024 * 1024;
+
+export interface InputOptions {
+  /** Folder of the outline: names are resolved from here. */
+  baseDir: string;
+  /** More folders that may be read (`--allow-path`). */
+  allow?: string[];
+}
+
+export interface Inputs {
+  asset: AssetReader;
+  data: DataReader;
+  /** Absolute paths of every file read so far. */
+  used: Set<string>;
+}
+
+const inside = (file: string, dir: string): boolean => {
+  const rel = path.relative(dir, file);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+};
+
+export function fileInputs(options: InputOptions): Inputs {
+  const base = path.resolve(options.baseDir);
+  const assetDirs = [base, path.join(base, 'assets'), path.join(base, '..', 'assets')];
+  const roots = [base, path.join(base, '..', 'assets'), ...(options.allow ?? []).map((d) => path.resolve(d))];
+  const used = new Set<string>();
+
+  function read(name: string, dirs: string[], limit: number, what: string): { bytes: Buffer; path: string } | { error: string } {
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(name)) {
+      return { error: `\`${name}\` is a web address: briefdeck never reads from the network; save the file beside the outline` };
+    }
+    let outside: string | undefined;
+    for (const dir of dirs) {
+      const file = path.resolve(dir, name);
+      let real: string;
+      try {
+        real = fs.realpathSync(file);
+      } catch {
+        continue; // not here; try the next place
+      }
+      if (!roots.some((r) => inside(real, fs.existsSync(r) ? fs.realpathSync(r) : r))) {
+        outside ??= file;
+        continue;
+      }
+      const stat = fs.statSync(real);
+      if (!stat.isFile()) continue;
+      if (stat.size > limit) return { error: `${what} \`${name}\` is ${(stat.size / 1024 / 1024).toFixed(1)} MiB, more than the ${limit / 1024 / 1024} MiB limit` };
+      used.add(real);
+      return { bytes: fs.readFileSync(real), path: real };
+    }
+    if (outside) {
+      return { error: `${what} \`${name}\` is outside the outline's folder and assets/: briefdeck reads only there (use --allow-path ${path.dirname(outside)} to allow that folder)` };
+    }
+    const shown = dirs.map((d) => path.relative(process.cwd(), d) || '.').join(', ');
+    return { error: `${what} \`${name}\` not found (looked in ${shown})` };
+  }
+
+  return {
+    used,
+    asset: (name) => read(name, assetDirs, MAX_ASSET_BYTES, 'image'),
+    data: (name) => {
+      const r = read(name, [base], MAX_DATA_BYTES, 'data file');
+      return 'error' in r ? r : { text: r.bytes.toString('utf8'), path: r.path };
+    },
+  };
+}
