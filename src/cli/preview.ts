@@ -41,7 +41,7 @@ const dpiProblem = (dpi: unknown): string => `--dpi must be a number from ${MIN_
 /** Commander argument parser for --dpi: a bad value is a usage error before anything runs. */
 export function parseDpi(value: string): number {
   const n = Number(value);
-  if (value.trim() === '' || !Number.isFinite(n) || n < MIN_DPI || n > MAX_DPI) throw new InvalidArgumentError(dpiProblem(value));
+  if (value.trim() === '' || !Number.isFinite(n) || n < MIN_DPI || n > MAX_DPI) throw new InvalidArgumentError(`it must be a number from ${MIN_DPI} to ${MAX_DPI}.`);
   return n;
 }
 
@@ -127,7 +127,9 @@ async function preview(file: string, opts: PreviewOptions, io: Io, where: ToolEn
   try {
     fs.mkdirSync(outDir, { recursive: true });
   } catch (e) {
-    throw new CliError(`briefdeck: cannot write to ${outDir}: ${(e as Error).message}`);
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === 'EEXIST' || code === 'ENOTDIR' ? 'it (or a folder above it) is a file, not a folder' : code === 'EACCES' ? 'permission denied' : (e as Error).message;
+    throw new CliError(`briefdeck: cannot write to ${outDir}: ${why}`);
   }
 
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'briefdeck-preview-work-'));

@@ -5,7 +5,7 @@
 // random ids pptxgenjs writes into chart parts are repaired later, in chart-parts.ts (via finalize.ts).
 import type { PlacedChart } from '../layout/placed.js';
 import type { ChartSeries, ChartSpec, Theme } from '../model/types.js';
-import { isPercentUnit, showPercent } from '../render/kinds/circular.js';
+import { isPercentUnit } from '../render/kinds/circular.js';
 import { chartDecimals, decimalsOfNumber } from '../render/format.js';
 import { chartStyle, contrastRatio, paletteColor, type ChartStyle } from '../render/style.js';
 import type { Pptx, PptxSlide } from './pptxgen.js';
@@ -217,10 +217,10 @@ function categoryAxisOptions(ns: NativeStyle): ChartOpts {
   };
 }
 
+/** Data labels: shown when the outline asks; formatted either way, so that turning them on in PowerPoint looks right. */
 function dataLabelOptions(spec: ChartSpec, ns: NativeStyle, decimals: number, color: string, suffix = ''): ChartOpts {
-  if (!spec.dataLabels) return { showValue: false };
   return {
-    showValue: true,
+    showValue: spec.dataLabels,
     dataLabelFontFace: ns.font,
     dataLabelFontSize: ns.dataLabelPt,
     dataLabelFontBold: true,
@@ -261,6 +261,9 @@ function cartesianOptions(spec: ChartSpec, el: PlacedChart, ns: NativeStyle): Ch
       barGrouping: stacked ? 'stacked' : 'clustered',
       barGapWidthPct: barGap(el, ns, spec.labels.length, stacked ? 1 : spec.series.length),
     });
+    // Bars of one category stand a little apart (the pictures' 92% bar share); stacked segments are parted by a background line.
+    if (!stacked && spec.series.length > 1) o.barOverlapPct = -9;
+    if (stacked) o.dataBorder = { pt: 0.75, color: hex(ns.style.background) };
     // Stacked labels sit on the segments (a colour that reads on all of them); others just past the bar's end.
     const labelColor = stacked ? hex(labelColorOn(colors.map((c) => `#${c}`), ns.style.light, ns.style.dark)) : ns.text;
     Object.assign(o, dataLabelOptions(spec, ns, decimals, labelColor), spec.dataLabels ? { dataLabelPosition: stacked ? 'ctr' : 'outEnd' } : {});
@@ -275,7 +278,7 @@ function cartesianOptions(spec: ChartSpec, el: PlacedChart, ns: NativeStyle): Ch
     return o;
   }
   // Area: translucent fills over the gridlines (lighter when several series overlap), outlined when alone.
-  Object.assign(o, dataLabelOptions(spec, ns, decimals, ns.text), { chartColorsOpacity: spec.series.length > 1 ? 45 : 40 });
+  Object.assign(o, dataLabelOptions(spec, ns, decimals, ns.text), { chartColorsOpacity: spec.series.length > 1 ? 40 : 30 });
   if (spec.series.length === 1 && colors[0]) o.dataBorder = { pt: 2.25, color: colors[0] };
   return o;
 }
@@ -323,7 +326,8 @@ function circularOptions(spec: ChartSpec, ns: NativeStyle): ChartOpts {
     showLeaderLines: false,
   };
   if (spec.kind === 'doughnut') o.holeSize = 45;
-  if (!spec.dataLabels) return o;
+  // The value only: the pictures add the share on a second line, but a label has one number format, which
+  // would then apply to the share too (LibreOffice shows 43% as "0").
   if (spec.kind === 'pie') {
     // Outside the rim, in the text colour: readable whatever the slice colour.
     Object.assign(o, dataLabelOptions(spec, ns, decimals, ns.text, percentUnit ? '%' : ''), { dataLabelPosition: 'outEnd' });
@@ -332,7 +336,6 @@ function circularOptions(spec: ChartSpec, ns: NativeStyle): ChartOpts {
     const color = hex(labelColorOn(colors.map((c) => `#${c}`), ns.style.light, ns.style.dark));
     Object.assign(o, dataLabelOptions(spec, ns, decimals, color, percentUnit ? '%' : ''));
   }
-  o.showPercent = showPercent(spec);
   return o;
 }
 
@@ -357,8 +360,9 @@ function addCombo(slide: PptxSlide, spec: ChartSpec, el: PlacedChart, ns: Native
         barGrouping: 'clustered',
         barGapWidthPct: barGap(el, ns, spec.labels.length, Math.max(1, barSeries.length)),
         chartColors: colorsOf(ns, members.map(({ i }) => i)),
-        ...dataLabelOptions(spec, ns, decimals, ns.text),
-        ...(spec.dataLabels ? { dataLabelPosition: 'outEnd' as const } : {}),
+        // Inside the bar's end, like the pictures do when a line runs past the bar's top.
+        ...dataLabelOptions(spec, ns, decimals, hex(labelColorOn(colorsOf(ns, members.map(({ i }) => i)).map((c) => `#${c}`), ns.style.light, ns.style.dark))),
+        ...(spec.dataLabels ? { dataLabelPosition: 'inEnd' as const } : {}),
         ...(axis === 'right' && hasRight ? { secondaryValAxis: true, secondaryCatAxis: true } : {}),
       },
     });

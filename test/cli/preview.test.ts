@@ -6,7 +6,7 @@ import path from 'node:path';
 import { createCanvas, loadImage } from '@napi-rs/canvas';
 import { describe, expect, it } from 'vitest';
 import { BACKGROUND, contactSheet, GUTTER, LABEL_COLOUR, sheetGeometry } from '../../src/cli/contact-sheet.js';
-import { findExecutable, findSoffice, missingToolMessage } from '../../src/cli/office.js';
+import { convertToPdf, findExecutable, findSoffice, missingToolMessage, pdfToPngs } from '../../src/cli/office.js';
 import { parseDpi, previewCommand } from '../../src/cli/preview.js';
 import { parseHex } from '../../src/render/style.js';
 import { buildDeck, DECKS, tempDir } from '../helpers.js';
@@ -124,9 +124,9 @@ describe('contactSheet', () => {
   });
 });
 
-function fakeBin(names: string[]): string {
+function fakeBin(names: string[], script = 'exit 1'): string {
   const dir = tempDir('bin');
-  for (const n of names) fs.writeFileSync(path.join(dir, n), '#!/bin/sh\nexit 1\n', { mode: 0o755 });
+  for (const n of names) fs.writeFileSync(path.join(dir, n), `#!/bin/sh\n${script}\n`, { mode: 0o755 });
   return dir;
 }
 
@@ -177,10 +177,35 @@ describe('finding LibreOffice and pdftoppm', () => {
     expect(fs.existsSync(path.join(dir, 'out'))).toBe(false);
   });
 
+  it('reports a failed or hung conversion in one line, with what LibreOffice said', async () => {
+    const { io, err } = capture();
+    const failing = fakeBin(['soffice', 'pdftoppm'], 'echo "Error: source file could not be loaded" >&2; exit 0');
+    expect(await previewCommand(ETDZ, { out: tempDir('preview-fail') }, io, { env: { PATH: failing } })).toBe(1);
+    expect(err).toEqual(['briefdeck: LibreOffice could not convert the deck to PDF: Error: source file could not be loaded']);
+
+    const work = tempDir('preview-hang');
+    const hung = path.join(fakeBin(['soffice'], 'sleep 30'), 'soffice');
+    const started = Date.now();
+    await expect(convertToPdf(hung, path.join(work, 'deck.pptx'), work, work, 300)).rejects.toThrow(/did not finish converting the deck to PDF within 0 s/);
+    expect(Date.now() - started).toBeLessThan(5000);
+
+    const bad = path.join(fakeBin(['pdftoppm'], 'echo "Syntax Error: Couldn\'t read xref table" >&2; exit 1'), 'pdftoppm');
+    await expect(pdfToPngs(bad, path.join(work, 'deck.pdf'), work, 96)).rejects.toThrow(/^briefdeck: pdftoppm could not render the PDF: Syntax Error: Couldn't read xref table$/);
+  });
+
+  it('refuses an output folder that is a file', async () => {
+    const file = path.join(tempDir('preview-file'), 'taken');
+    fs.writeFileSync(file, 'x');
+    const { io, err } = capture();
+    expect(await previewCommand(ETDZ, { out: file }, io, { env: { PATH: fakeBin(['soffice', 'pdftoppm']) } })).toBe(1);
+    expect(err).toEqual([`briefdeck: cannot write to ${file}: it (or a folder above it) is a file, not a folder`]);
+  });
+
   it('checks --dpi', async () => {
     expect(parseDpi('150')).toBe(150);
-    expect(() => parseDpi('abc')).toThrow(/--dpi must be a number from 24 to 600, not `abc`/);
-    expect(() => parseDpi('0')).toThrow(/--dpi/);
+    expect(() => parseDpi('abc')).toThrow(/must be a number from 24 to 600/);
+    expect(() => parseDpi('0')).toThrow(/from 24 to 600/);
+    expect(() => parseDpi('')).toThrow(/from 24 to 600/);
     const { io, err } = capture();
     expect(await previewCommand(ETDZ, { dpi: Number.NaN }, io)).toBe(1);
     expect(err).toEqual(['briefdeck: --dpi must be a number from 24 to 600, not `NaN`']);

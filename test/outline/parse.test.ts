@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fileAssetReader } from '../../src/build.js';
+import { fileInputs } from '../../src/inputs.js';
 import { Diagnostics, formatDiagnostic } from '../../src/diagnostics.js';
 import { buildModel } from '../../src/model/build-model.js';
 import { parseOutline } from '../../src/outline/parse.js';
@@ -15,8 +15,9 @@ const cases = (sub: string) => fs.readdirSync(path.join(dir, sub)).filter((f) =>
 function check(text: string, baseDir?: string): Diagnostics {
   const diags = new Diagnostics();
   const parsed = parseOutline(text, diags);
-  const assets = baseDir ? fileAssetReader(baseDir) : () => ({ error: 'no assets in this test' });
-  if (parsed.outline) buildModel(parsed.outline, parsed.locate, diags, assets);
+  const files = baseDir ? fileInputs({ baseDir }) : undefined;
+  const assets = files?.asset ?? (() => ({ error: 'no assets in this test' }));
+  if (parsed.outline) buildModel(parsed.outline, parsed.locate, diags, assets, files ? { readData: files.data } : {});
   return diags;
 }
 
