@@ -24,6 +24,8 @@ export interface BuildOptions {
   strict?: boolean;
   /** Use this built-in theme instead of the outline's. */
   theme?: 'briefing' | 'midnight';
+  /** Called after each chart picture, with how many of how many are done (for progress displays). */
+  onProgress?: (done: number, total: number) => void;
   /** Stop after layout (validation): no charts drawn, no package written. */
   layoutOnly?: boolean;
   /** Seconds since 1970 for the package timestamps; defaults to $SOURCE_DATE_EPOCH, then deck.date. */
@@ -61,16 +63,17 @@ export async function build(text: string, options: BuildOptions = {}): Promise<B
   if (options.layoutOnly || diags.hasErrors || (options.strict && diags.list.length > 0)) return done({ deck, placed });
 
   const charts: ChartImages = new Map();
-  for (const slide of placed.slides) {
-    slide.elements.forEach((el, i) => {
-      if (el.type !== 'chart') return;
-      stats.charts++;
-      if (el.spec.render === 'native') return;
-      const picture = chartPicture(el.spec, deck.theme, { widthIn: el.box.w, heightIn: el.box.h });
-      if (picture.rendered) stats.chartsRendered++;
-      charts.set(chartKey(slide.number, i), picture.png);
-    });
-  }
+  const pictures = placed.slides.flatMap((slide) =>
+    slide.elements.flatMap((el, i) => (el.type === 'chart' ? [{ key: chartKey(slide.number, i), el }] : [])),
+  );
+  stats.charts = pictures.length;
+  const images = pictures.filter(({ el }) => el.spec.render === 'image');
+  images.forEach(({ key, el }, n) => {
+    const picture = chartPicture(el.spec, deck.theme, { widthIn: el.box.w, heightIn: el.box.h });
+    if (picture.rendered) stats.chartsRendered++;
+    charts.set(key, picture.png);
+    options.onProgress?.(n + 1, images.length);
+  });
   const pptx = await writeDeck(placed, charts, { meta: deck.meta, theme: deck.theme, modified: packageDate(deck, options) });
   return done({ pptx, deck, placed });
 }

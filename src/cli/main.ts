@@ -2,11 +2,17 @@
 // briefdeck's command line: argument parsing and exit codes only; the work is done by build().
 import { Command, CommanderError } from 'commander';
 import { createRequire } from 'node:module';
-import { buildCommand, initCommand, schemaCommand, validateCommand, type CommandOptions } from './commands.js';
+import { initCommand, schemaCommand } from './authoring.js';
+import { buildCommand, validateCommand, type CommandOptions } from './commands.js';
 import { CliError, internalErrorMessage } from './errors.js';
+import { parseDpi, previewCommand, type PreviewOptions } from './preview.js';
+import { watchCommand } from './watch.js';
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 const io = { out: (l: string) => process.stdout.write(`${l}\n`), err: (l: string) => process.stderr.write(`${l}\n`) };
+
+/** Repeatable options collect into a list. */
+const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
 async function main(argv: string[]): Promise<number> {
   let code = 0;
@@ -22,9 +28,28 @@ async function main(argv: string[]): Promise<number> {
     .option('-o, --out <file.pptx>', 'where to write the deck')
     .option('--theme <name>', 'use a built-in theme (briefing, midnight) instead of the outline\'s')
     .option('--strict', 'treat warnings (e.g. text that cannot fit) as errors')
+    .option('--allow-path <dir>', 'also read pictures and data from this folder (repeatable)', collect, [])
+    .option('--json', 'print diagnostics and the build summary as one JSON object')
     .option('-q, --quiet', 'print only problems')
     .action(async (file: string, opts: CommandOptions) => {
       code = await buildCommand(file, opts, io);
+    });
+  program
+    .command('watch')
+    .description('build, then rebuild whenever the outline or a file it uses changes')
+    .argument('<outline.yaml>', 'the outline')
+    .option('-o, --out <file.pptx>', 'where to write the deck')
+    .option('--theme <name>', 'use a built-in theme (briefing, midnight) instead of the outline\'s')
+    .option('--strict', 'treat warnings as errors')
+    .option('--allow-path <dir>', 'also read pictures and data from this folder (repeatable)', collect, [])
+    .option('--json', 'print one JSON object per build')
+    .option('-q, --quiet', 'print only problems')
+    .action(async (file: string, opts: CommandOptions) => {
+      const watching = await watchCommand(file, opts, io);
+      const stop = () => void watching.close();
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+      await watching.closed;
     });
   program
     .command('validate')
@@ -32,9 +57,23 @@ async function main(argv: string[]): Promise<number> {
     .argument('<outline.yaml>', 'the outline')
     .option('--theme <name>', 'check with a built-in theme instead of the outline\'s')
     .option('--strict', 'treat warnings as errors')
+    .option('--allow-path <dir>', 'also read pictures and data from this folder (repeatable)', collect, [])
+    .option('--json', 'print diagnostics and the summary as one JSON object')
     .option('-q, --quiet', 'print only problems')
     .action(async (file: string, opts: CommandOptions) => {
       code = await validateCommand(file, opts, io);
+    });
+  program
+    .command('preview')
+    .description('render the deck to PNG images (one per slide) and a contact sheet with LibreOffice (default folder: output/<name>-preview/)')
+    .argument('<outline.yaml>', 'the outline')
+    .option('-o, --out <dir>', 'folder for the images')
+    .option('--pdf', 'also keep the PDF LibreOffice made (<name>.pdf)')
+    .option('--dpi <n>', 'resolution of the slide images (default 96: 1280 px wide)', parseDpi)
+    .option('--allow-path <dir>', 'also read pictures and data from this folder (repeatable)', collect, [])
+    .option('-q, --quiet', 'print only problems')
+    .action(async (file: string, opts: PreviewOptions) => {
+      code = await previewCommand(file, opts, io);
     });
   program
     .command('init')

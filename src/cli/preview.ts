@@ -7,10 +7,10 @@ import path from 'node:path';
 import { InvalidArgumentError } from 'commander';
 import JSZip from 'jszip';
 import { build } from '../build.js';
-import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
-import { defaultOutput } from './commands.js';
+import { defaultOutput, readOutline } from './commands.js';
 import { contactSheet } from './contact-sheet.js';
 import { CliError } from './errors.js';
+import { report, type Io } from './io.js';
 import { convertToPdf, findPdftoppm, findSoffice, missingToolMessage, pdfToPngs, type ToolEnv } from './office.js';
 import { writeFileAtomic } from './write-atomic.js';
 
@@ -22,12 +22,10 @@ export interface PreviewOptions {
   /** Resolution of the slide images; 96 makes a 13.333 in wide slide 1280 px wide. */
   dpi?: number;
   quiet?: boolean;
+  /** Folders besides the outline's and assets/ that pictures and data may be read from (as `build`). */
+  allowPath?: string[];
 }
 
-interface Io {
-  out: (line: string) => void;
-  err: (line: string) => void;
-}
 
 export const DEFAULT_DPI = 96;
 export const MIN_DPI = 24;
@@ -51,24 +49,6 @@ export function defaultPreviewDir(outline: string): string {
 }
 
 export const slideImageName = (n: number, count: number): string => `slide-${String(n).padStart(Math.max(2, String(count).length), '0')}.png`;
-
-function readOutline(file: string): string {
-  try {
-    return fs.readFileSync(file, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder, not a file' : code === 'EACCES' ? 'permission denied' : (e as Error).message;
-    throw new CliError(`briefdeck: cannot read ${file}: ${why}`);
-  }
-}
-
-/** Diagnostics exactly as `build` prints them. */
-function report(diagnostics: Diagnostic[], file: string, text: string, io: Io): void {
-  for (const d of diagnostics) io.err(formatDiagnostic(d, file, text));
-  const errors = diagnostics.filter((d) => d.severity === 'error').length;
-  const warnings = diagnostics.length - errors;
-  if (diagnostics.length) io.err(`${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`);
-}
 
 const EMU_PER_IN = 914_400;
 
@@ -115,7 +95,7 @@ async function preview(file: string, opts: PreviewOptions, io: Io, where: ToolEn
   if (!pdftoppm) throw new CliError(missingToolMessage('pdftoppm', platform));
 
   const text = readOutline(file);
-  const result = await build(text, { baseDir: path.dirname(path.resolve(file)) });
+  const result = await build(text, { baseDir: path.dirname(path.resolve(file)), ...(opts.allowPath?.length ? { allowPaths: opts.allowPath } : {}) });
   report(result.diagnostics, file, text, io);
   if (!result.pptx) {
     io.err('briefdeck: no preview made because of the errors above');

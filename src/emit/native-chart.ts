@@ -11,7 +11,7 @@ import { chartStyle, contrastRatio, paletteColor, type ChartStyle } from '../ren
 import type { Pptx, PptxSlide } from './pptxgen.js';
 
 type ChartOpts = NonNullable<Parameters<PptxSlide['addChart']>[2]>;
-type ChartName = 'bar' | 'line' | 'area' | 'pie' | 'doughnut';
+type ChartName = Pptx['ChartType']['bar' | 'line' | 'area' | 'pie' | 'doughnut'];
 interface ChartData {
   name: string;
   labels: string[];
@@ -63,7 +63,6 @@ function nativeStyle(theme: Theme, el: PlacedChart): NativeStyle {
 
 /** Adds `el` to `slide` as an editable chart. */
 export function addNativeChart(slide: PptxSlide, pptx: Pptx, el: PlacedChart, theme: Theme, lang: string): void {
-  void pptx; // chart type names are plain strings; kept for symmetry with the other element writers
   const ns = nativeStyle(theme, el);
   const { spec } = el;
   const base: ChartOpts = {
@@ -83,18 +82,18 @@ export function addNativeChart(slide: PptxSlide, pptx: Pptx, el: PlacedChart, th
   switch (spec.kind) {
     case 'pie':
     case 'doughnut':
-      slide.addChart(spec.kind, [chartData(spec, spec.series[0])], { ...base, ...circularOptions(spec, ns) });
+      slide.addChart(pptx.ChartType[spec.kind], [chartData(spec, spec.series[0])], { ...base, ...circularOptions(spec, ns) });
       return;
     case 'combo':
-      addCombo(slide, spec, el, ns, base);
+      addCombo(slide, pptx, spec, el, ns, base);
       return;
     default:
-      slide.addChart(cartesianType(spec), spec.series.map((s) => chartData(spec, s)), { ...base, ...cartesianOptions(spec, el, ns) });
+      slide.addChart(cartesianType(pptx, spec), spec.series.map((s) => chartData(spec, s)), { ...base, ...cartesianOptions(spec, el, ns) });
   }
 }
 
-function cartesianType(spec: ChartSpec): ChartName {
-  return spec.kind === 'line' ? 'line' : spec.kind === 'area' ? 'area' : 'bar';
+function cartesianType(pptx: Pptx, spec: ChartSpec): ChartName {
+  return spec.kind === 'line' ? pptx.ChartType.line : spec.kind === 'area' ? pptx.ChartType.area : pptx.ChartType.bar;
 }
 
 /** The series of a chart as pptxgenjs data: one value per label, gaps as null. */
@@ -177,7 +176,7 @@ function colorsOf(ns: NativeStyle, indices: number[]): string[] {
   return indices.map((i) => hex(paletteColor(ns.style, i)));
 }
 
-function valueAxisOptions(spec: ChartSpec, ns: NativeStyle, values: number[], decimals: number, fromZero: boolean, unit: string | undefined, grid: boolean): ChartOpts {
+function valueAxisOptions(ns: NativeStyle, values: number[], decimals: number, fromZero: boolean, unit: string | undefined, grid: boolean): ChartOpts {
   const o: ChartOpts = {
     valAxisLabelFontFace: ns.font,
     valAxisLabelFontSize: ns.tickPt,
@@ -199,7 +198,6 @@ function valueAxisOptions(spec: ChartSpec, ns: NativeStyle, values: number[], de
       valAxisTitleColor: ns.text,
     });
   }
-  void spec;
   return o;
 }
 
@@ -253,7 +251,7 @@ function cartesianOptions(spec: ChartSpec, el: PlacedChart, ns: NativeStyle): Ch
   const o: ChartOpts = {
     chartColors: colors,
     ...categoryAxisOptions(ns),
-    ...valueAxisOptions(spec, ns, values, decimals, fromZero, spec.unit, true),
+    ...valueAxisOptions(ns, values, decimals, fromZero, spec.unit, true),
   };
   if (bars) {
     Object.assign(o, {
@@ -274,7 +272,7 @@ function cartesianOptions(spec: ChartSpec, el: PlacedChart, ns: NativeStyle): Ch
     return o;
   }
   if (spec.kind === 'line') {
-    Object.assign(o, lineOptions(spec, ns), dataLabelOptions(spec, ns, decimals, ns.text), spec.dataLabels ? { dataLabelPosition: 't' } : {});
+    Object.assign(o, lineOptions(spec), dataLabelOptions(spec, ns, decimals, ns.text), spec.dataLabels ? { dataLabelPosition: 't' } : {});
     return o;
   }
   // Area: translucent fills over the gridlines (lighter when several series overlap), outlined when alone.
@@ -283,8 +281,7 @@ function cartesianOptions(spec: ChartSpec, el: PlacedChart, ns: NativeStyle): Ch
   return o;
 }
 
-function lineOptions(spec: ChartSpec, ns: NativeStyle): ChartOpts {
-  void ns;
+function lineOptions(spec: ChartSpec): ChartOpts {
   return {
     lineSize: 2.25,
     lineDataSymbol: spec.labels.length <= MAX_DOTS ? 'circle' : 'none',
@@ -339,7 +336,7 @@ function circularOptions(spec: ChartSpec, ns: NativeStyle): ChartOpts {
   return o;
 }
 
-function addCombo(slide: PptxSlide, spec: ChartSpec, el: PlacedChart, ns: NativeStyle, base: ChartOpts): void {
+function addCombo(slide: PptxSlide, pptx: Pptx, spec: ChartSpec, el: PlacedChart, ns: NativeStyle, base: ChartOpts): void {
   const hasRight = spec.series.some((s) => s.axis === 'right');
   const leftDecimals = chartDecimals(spec, 'left');
   const rightDecimals = chartDecimals(spec, 'right');
@@ -353,7 +350,7 @@ function addCombo(slide: PptxSlide, spec: ChartSpec, el: PlacedChart, ns: Native
     if (members.length === 0) continue;
     const decimals = axis === 'left' ? leftDecimals : rightDecimals;
     groups.push({
-      type: 'bar',
+      type: pptx.ChartType.bar,
       data: members.map(({ s }) => chartData(spec, s)),
       options: {
         barDir: 'col',
@@ -376,10 +373,10 @@ function addCombo(slide: PptxSlide, spec: ChartSpec, el: PlacedChart, ns: Native
       const decimals = s.axis === 'right' ? rightDecimals : leftDecimals;
       const color = colorsOf(ns, [i])[0]!;
       groups.push({
-        type: 'line',
+        type: pptx.ChartType.line,
         data: [chartData(spec, s)],
         options: {
-          ...lineOptions(spec, ns),
+          ...lineOptions(spec),
           lineDataSymbolSize: 7,
           lineDataSymbolLineColor: hex(ns.style.background),
           // pptxgenjs converts this size to EMU for the chart's own options only, not for a group's: give EMU.
@@ -394,10 +391,10 @@ function addCombo(slide: PptxSlide, spec: ChartSpec, el: PlacedChart, ns: Native
 
   const left = spec.series.filter((s) => s.axis === 'left').flatMap((s) => s.values);
   const right = spec.series.filter((s) => s.axis === 'right').flatMap((s) => s.values);
-  const leftAxis = valueAxisOptions(spec, ns, left, leftDecimals, true, spec.unit, true);
+  const leftAxis = valueAxisOptions(ns, left, leftDecimals, true, spec.unit, true);
   const options: ChartOpts = { ...base, ...categoryAxisOptions(ns), ...leftAxis };
   if (hasRight) {
-    options.valAxes = [leftAxis, valueAxisOptions(spec, ns, right, rightDecimals, true, spec.unit2, false)];
+    options.valAxes = [leftAxis, valueAxisOptions(ns, right, rightDecimals, true, spec.unit2, false)];
     options.catAxes = [categoryAxisOptions(ns), { catAxisHidden: true }];
   }
   slide.addChart(groups as unknown as Parameters<PptxSlide['addChart']>[0], options as unknown as unknown[], undefined);

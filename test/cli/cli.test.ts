@@ -71,3 +71,28 @@ describe('briefdeck CLI', () => {
     expect(r.stderr).toMatch(/unknown command/);
   });
 });
+
+describe('output for programs', () => {
+  it('--json prints one JSON object with the diagnostics (located) and the summary', () => {
+    const dir = tempDir('json');
+    const outline = path.join(dir, 'bad.yaml');
+    fs.writeFileSync(outline, 'deck:\n  title: x\nslides:\n  - type: chrat\n');
+    const bad = cli('build', outline, '--json');
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toBe('');
+    const report = JSON.parse(bad.stdout) as { ok: boolean; diagnostics: { line: number; column: number; code: string; severity: string }[] };
+    expect(report.ok).toBe(false);
+    expect(report.diagnostics).toEqual([expect.objectContaining({ line: 4, column: 11, code: 'unknown-slide-type', severity: 'error' })]);
+
+    const good = cli('build', path.join(DECKS, 'etdz-briefing.yaml'), '-o', path.join(dir, 'd.pptx'), '--json');
+    expect(good.status, good.stderr).toBe(0);
+    expect(JSON.parse(good.stdout)).toMatchObject({ ok: true, slides: 18, charts: 3, diagnostics: [] });
+  });
+
+  it('draws no progress animation when stderr is not a terminal, and --quiet prints nothing on success', () => {
+    const r = cli('build', path.join(DECKS, 'etdz-briefing.yaml'), '-o', path.join(tempDir('q'), 'd.pptx'), '--quiet');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe('');
+  });
+});

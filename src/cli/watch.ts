@@ -1,0 +1,95 @@
+// `briefdeck watch`: rebuild whenever the outline, a CSV file it uses or a picture changes. A broken
+// save prints located errors and keeps the last good deck untouched; the next good save recovers.
+// Charts come from the picture cache, so a text edit redraws none. A thin driver over runBuild().
+import path from 'node:path';
+import { watch as chokidarWatch, type FSWatcher } from 'chokidar';
+import { buildJson, runBuild, summary, type BuildRun, type CommandOptions } from './commands.js';
+import { CliError, internalErrorMessage } from './errors.js';
+import { report, type Io } from './io.js';
+
+const DEBOUNCE_MS = 80;
+
+export interface Watching {
+  /** Resolves when the watcher is closed. */
+  closed: Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function watchCommand(file: string, opts: CommandOptions, io: Io): Promise<Watching> {
+  const outline = path.resolve(file);
+  let lastGood: string | undefined;
+  let watcher: FSWatcher | undefined;
+  let watched = new Set<string>([outline]);
+
+  const describe = (run: BuildRun): void => {
+    if (opts.json) {
+      io.out(buildJson(file, run, 'build'));
+      return;
+    }
+    report(run.result.diagnostics, file, run.text, io);
+    if (run.written) {
+      lastGood = run.written;
+      const { charts, chartsRendered } = run.result.stats;
+      if (!opts.quiet) io.out(`${summary(run)}; ${chartsRendered} of ${charts} chart${charts === 1 ? '' : 's'} redrawn`);
+    } else {
+      io.err(lastGood ? `not rebuilt: kept the last good deck ${lastGood}` : 'not built: fix the errors above and save again');
+    }
+  };
+
+  const once = async (): Promise<void> => {
+    try {
+      const run = await runBuild(file, opts, 'build');
+      describe(run);
+      // Watch what the outline uses now (a new CSV file or picture; not one it dropped). A broken outline
+      // says nothing about its files, so the set stays as it was until the outline reads again.
+      if (run.result.deck) {
+        const now = new Set([outline, ...run.result.inputs]);
+        for (const f of now) if (!watched.has(f)) watcher?.add(f);
+        for (const f of watched) if (!now.has(f)) watcher?.unwatch(f);
+        watched = now;
+      }
+    } catch (e) {
+      // A missing or unreadable outline mid-edit (an editor's save-by-rename) is not fatal in watch mode.
+      io.err(e instanceof CliError ? e.message : internalErrorMessage(e));
+    }
+  };
+
+  await once();
+  watcher = chokidarWatch([...watched], { ignoreInitial: true, awaitWriteFinish: { stabilityThreshold: 40, pollInterval: 10 } });
+
+  // One build at a time; changes during a build schedule exactly one more.
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> | undefined;
+  let again = false;
+  const schedule = (): void => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      if (running) {
+        again = true;
+        return;
+      }
+      running = (async () => {
+        do {
+          again = false;
+          await once();
+        } while (again);
+        running = undefined;
+      })();
+    }, DEBOUNCE_MS);
+  };
+  watcher.on('change', schedule).on('add', schedule).on('unlink', schedule);
+  await new Promise<void>((resolve) => watcher!.once('ready', () => resolve()));
+  if (!opts.quiet && !opts.json) io.out(`watching ${file} and ${watched.size - 1} file${watched.size === 2 ? '' : 's'} it uses (Ctrl-C to stop)`);
+
+  let resolveClosed!: () => void;
+  const closed = new Promise<void>((r) => (resolveClosed = r));
+  return {
+    closed,
+    async close() {
+      clearTimeout(timer);
+      await running;
+      await watcher!.close();
+      resolveClosed();
+    },
+  };
+}

@@ -1,0 +1,327 @@
+// Native (editable) charts: test/fixtures/native-charts.yaml has one `render: native` chart of every kind.
+// The deck must pass validate-pptx --strict, hold one chart graphic frame per chart with the right chart
+// group and the outline's numbers, give the same bytes in every build (in this process and in a child
+// process with another time zone), and render in LibreOffice with one page per slide.
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import JSZip from 'jszip';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { build, type BuildResult } from '../../src/build.js';
+import {
+  addLineGrouping,
+  dropCategoryOnlyValAxElements,
+  dropEmptyNumPoints,
+  dropInvertIfNegative,
+  dropThirdAxisId,
+  fixChartXml,
+  fixTableRef,
+  moveLineMarkerBeforeDataLabels,
+  restoreZeroCells,
+  stabilizeGuids,
+} from '../../src/emit/chart-parts.js';
+import { finalizePackage } from '../../src/emit/finalize.js';
+import { axisDecimals, numberFormat } from '../../src/emit/native-chart.js';
+import type { ChartKind } from '../../src/model/types.js';
+import { missingTool, ROOT, run, tempDir, VALIDATOR } from '../helpers.js';
+
+const FIXTURE = path.join(ROOT, 'test', 'fixtures', 'native-charts.yaml');
+const TEXT = fs.readFileSync(FIXTURE, 'utf8');
+const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+
+interface OutlineSeries {
+  name: string;
+  values: number[];
+  axis?: string;
+  type?: string;
+}
+interface OutlineChart {
+  kind: ChartKind;
+  series: OutlineSeries[];
+  data_labels?: boolean;
+}
+/** The charts of the fixture, in slide order, straight from the YAML. */
+const OUTLINE_CHARTS: OutlineChart[] = (parse(TEXT) as { slides: { chart?: OutlineChart }[] }).slides.flatMap((s) => (s.chart ? [s.chart] : []));
+
+let result: BuildResult;
+let zip: JSZip;
+/** Per chart, in slide order: its kind, the alt text written for it, and its chart part. */
+let charts: { kind: ChartKind; alt: string; slideXml: string; part: string; xml: string }[];
+
+const text = async (name: string): Promise<string> => {
+  const f = zip.file(name);
+  if (!f) throw new Error(`no part ${name}`);
+  return f.async('string');
+};
+
+beforeAll(async () => {
+  result = await build(TEXT, { baseDir: path.dirname(FIXTURE) });
+  if (!result.pptx) throw new Error(`the fixture did not build: ${JSON.stringify(result.diagnostics)}`);
+  zip = await JSZip.loadAsync(result.pptx);
+  charts = [];
+  for (const slide of result.placed!.slides) {
+    const slideXml = await text(`ppt/slides/slide${slide.number}.xml`);
+    const rels = await text(`ppt/slides/_rels/slide${slide.number}.xml.rels`);
+    const frames = [...slideXml.matchAll(/<c:chart r:id="(rId\d+)"/g)].map((m) => m[1]!);
+    const placedCharts = slide.elements.flatMap((el) => (el.type === 'chart' ? [el] : []));
+    expect(frames.length, `slide ${slide.number}: one chart frame per placed chart`).toBe(placedCharts.length);
+    for (const [i, el] of placedCharts.entries()) {
+      const target = new RegExp(`Id="${frames[i]}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ?? new RegExp(`Target="([^"]+)"[^>]*Id="${frames[i]}"`).exec(rels)?.[1];
+      expect(target, `slide ${slide.number}: relationship ${frames[i]}`).toBeDefined();
+      const part = path.posix.normalize(target!.startsWith('/') ? target!.slice(1) : path.posix.join('ppt/slides', target!));
+      charts.push({ kind: el.spec.kind, alt: el.alt, slideXml, part, xml: await text(part) });
+    }
+  }
+});
+
+describe('native charts (test/fixtures/native-charts.yaml)', () => {
+  it('builds with no diagnostics but the native-chart warnings, one per chart', () => {
+    expect(result.diagnostics.filter((d) => d.code !== 'native-chart')).toEqual([]);
+    expect(result.diagnostics.map((d) => d.severity)).toEqual(OUTLINE_CHARTS.map(() => 'warning'));
+    expect(result.stats.charts).toBe(OUTLINE_CHARTS.length);
+    expect(result.stats.chartsRendered).toBe(0);
+  });
+
+  it('has every chart kind, each as a graphic frame with an editable chart (no chart picture)', async () => {
+    expect(charts.map((c) => c.kind).sort()).toEqual(['area', 'bar', 'combo', 'doughnut', 'hbar', 'line', 'pie', 'stacked-bar']);
+    expect(Object.keys(zip.files).filter((n) => /^ppt\/media\//.test(n))).toEqual([]);
+    const frames = (await Promise.all(Object.keys(zip.files).filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n)).map(text))).join('').match(/<p:graphicFrame>/g);
+    expect(frames?.length).toBe(OUTLINE_CHARTS.length);
+  });
+
+  it('writes the right chart group for each kind', () => {
+    const groups = (xml: string) => [...xml.matchAll(/<c:(\w+Chart)>/g)].map((m) => m[1]);
+    for (const { kind, xml } of charts) {
+      const barDir = /<c:barDir val="(\w+)"\/>/.exec(xml)?.[1];
+      const grouping = /<c:barChart>[\s\S]*?<c:grouping val="(\w+)"\/>/.exec(xml)?.[1];
+      switch (kind) {
+        case 'bar':
+          expect([groups(xml), barDir, grouping]).toEqual([['barChart'], 'col', 'clustered']);
+          break;
+        case 'hbar':
+          expect([groups(xml), barDir, grouping]).toEqual([['barChart'], 'bar', 'clustered']);
+          break;
+        case 'stacked-bar':
+          expect([groups(xml), barDir, grouping]).toEqual([['barChart'], 'col', 'stacked']);
+          expect(xml).toMatch(/<c:overlap val="100"\/>/);
+          break;
+        case 'line':
+          expect(groups(xml)).toEqual(['lineChart']);
+          break;
+        case 'area':
+          expect(groups(xml)).toEqual(['areaChart']);
+          break;
+        case 'pie':
+          expect(groups(xml)).toEqual(['pieChart']);
+          break;
+        case 'doughnut':
+          expect(groups(xml)).toEqual(['doughnutChart']);
+          break;
+        case 'combo':
+          expect(new Set(groups(xml))).toEqual(new Set(['barChart', 'lineChart']));
+          expect(xml.match(/<c:valAx>/g)?.length).toBe(2);
+          expect(xml).toMatch(/<c:valAx>(?:(?!<\/c:valAx>)[\s\S])*<c:axPos val="r"\/>/);
+          break;
+      }
+    }
+  });
+
+  it('holds the outline numbers in every series, by name, in the chart and in its workbook', async () => {
+    for (const [i, { xml, part }] of charts.entries()) {
+      const outline = OUTLINE_CHARTS[i]!;
+      const series = [...xml.matchAll(/<c:ser>([\s\S]*?)<\/c:ser>/g)].map((m) => {
+        const body = m[1]!;
+        const name = /<c:tx>[\s\S]*?<c:v>([^<]*)<\/c:v>/.exec(body)?.[1];
+        const cache = /<c:val>[\s\S]*?<c:numCache>([\s\S]*?)<\/c:numCache>/.exec(body)?.[1] ?? '';
+        const values = [...cache.matchAll(/<c:pt idx="(\d+)">\s*<c:v>([^<]*)<\/c:v>/g)].map((p) => Number(p[2]));
+        return { name, values };
+      });
+      const expected = outline.series.map((s) => ({ name: s.name, values: s.values }));
+      expect(series.sort((a, b) => String(a.name).localeCompare(String(b.name))), part).toEqual(
+        expected.sort((a, b) => a.name.localeCompare(b.name)),
+      );
+    }
+    // The workbook behind the first chart keeps its zero (pptxgenjs writes `value || ''`).
+    const rels = await text(charts[0]!.part.replace(/charts\/(chart\d+\.xml)$/, 'charts/_rels/$1.rels'));
+    const book = /Target="\.\.\/(embeddings\/[^"]+\.xlsx)"/.exec(rels)![1]!;
+    const sheet = await (await JSZip.loadAsync(await zip.file(`ppt/${book}`)!.async('uint8array'))).file('xl/worksheets/sheet1.xml')!.async('string');
+    expect(sheet).toContain('<c r="C5"><v>0</v></c>');
+    expect(sheet).not.toMatch(/<v><\/v>/);
+  });
+
+  it('uses the theme palette, the body font, text of at least 12 pt and the alt text', () => {
+    const palette = result.deck!.theme.palette.map((c) => c.replace('#', '').toUpperCase());
+    for (const { kind, xml, alt, slideXml, part } of charts) {
+      const sizes = [...xml.matchAll(/\bsz="(\d+)"/g)].map((m) => Number(m[1]) / 100);
+      expect(sizes.length, part).toBeGreaterThan(0);
+      expect(Math.min(...sizes), part).toBeGreaterThanOrEqual(12);
+      // Pie and doughnut also carry pptxgenjs's fixed chart-wide label defaults (Arial), which every slice's own label overrides.
+      const own = kind === 'pie' || kind === 'doughnut' ? xml.replace(/<\/c:dLbl>(?:(?!<c:dLbl>)[\s\S])*?<\/c:dLbls>/g, '</c:dLbl></c:dLbls>') : xml;
+      const faces = new Set([...own.matchAll(/<a:latin typeface="([^"]+)"/g)].map((m) => m[1]));
+      expect([...faces], part).toEqual([result.deck!.theme.bodyFont]);
+      const fills = new Set([...xml.matchAll(/<c:(?:ser|dPt)>(?:(?!<\/c:(?:ser|dPt)>)[\s\S])*?<c:spPr>\s*<a:solidFill><a:srgbClr val="([0-9A-F]{6})"/g)].map((m) => m[1]!));
+      expect(fills.size, part).toBeGreaterThan(0);
+      for (const f of fills) expect(palette, `${part}: series colour ${f}`).toContain(f);
+      const esc = alt.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+      expect(slideXml).toContain(`descr="${esc}"`);
+    }
+  });
+
+  it('shows data labels where the outline asks for them, with its decimals', () => {
+    for (const [i, { xml, part }] of charts.entries()) {
+      const shown = /<c:showVal val="1"\/>/.test(xml);
+      expect(shown, part).toBe(OUTLINE_CHARTS[i]!.data_labels === true);
+    }
+    const bar = charts.find((c) => c.kind === 'bar')!.xml;
+    expect(bar).toMatch(/<c:dLbls>\s*<c:numFmt formatCode="#,##0\.00" sourceLinked="0"\/>/);
+    const doughnut = charts.find((c) => c.kind === 'doughnut')!.xml;
+    expect(doughnut).toContain('formatCode="#,##0.0&quot;%&quot;"');
+  });
+
+  it('numbers chart parts and workbooks 1..n in slide order, with no random ids', () => {
+    expect(charts.map((c) => c.part)).toEqual(charts.map((_, i) => `ppt/charts/chart${i + 1}.xml`));
+    const books = Object.keys(zip.files).filter((n) => n.startsWith('ppt/embeddings/')).sort();
+    expect(books).toEqual(charts.map((_, i) => `ppt/embeddings/Microsoft_Excel_Worksheet${i + 1}.xlsx`).sort());
+    for (const { xml } of charts) expect(xml).not.toMatch(/(?:val|id)="\{(?!00000000-0000-4000-8000-)[0-9A-F-]{36}\}"/i);
+  });
+
+  it('writes each workbook with the deck date and a valid table range', async () => {
+    for (const name of Object.keys(zip.files).filter((n) => n.startsWith('ppt/embeddings/'))) {
+      const book = await JSZip.loadAsync(await zip.file(name)!.async('uint8array'));
+      const core = await book.file('docProps/core.xml')!.async('string');
+      expect(core).toContain('<dcterms:created xsi:type="dcterms:W3CDTF">2024-10-21T00:00:00Z</dcterms:created>');
+      expect(core).toContain('<dcterms:modified xsi:type="dcterms:W3CDTF">2024-10-21T00:00:00Z</dcterms:modified>');
+      expect(await book.file('xl/tables/table1.xml')!.async('string')).toMatch(/ ref="[A-Z]+\d+:[A-Z]+\d+"/);
+      for (const entry of Object.values(book.files)) {
+        expect(entry.dir, `${name}!/${entry.name}`).toBe(false);
+        expect(entry.date.toISOString()).toBe('2024-10-21T00:00:00.000Z');
+      }
+    }
+  });
+
+  it('gives the same bytes when built again and when finalized again', async () => {
+    const again = await build(TEXT, { baseDir: path.dirname(FIXTURE) });
+    expect(sha(again.pptx!)).toBe(sha(result.pptx!));
+    const refinalized = await finalizePackage(result.pptx!, { modified: new Date('2024-10-21T00:00:00Z'), title: 'Native charts', author: 'Briefdeck tests', subject: 'Every chart kind as an editable PowerPoint chart', language: 'en', eastAsianFont: result.deck!.theme.eastAsianFont });
+    expect(sha(refinalized)).toBe(sha(result.pptx!));
+  });
+
+  it('gives the same bytes in a child process with another time zone', () => {
+    // The child runs the compiled library (dist/ may be stale when only vitest runs, so compile afresh).
+    const dir = tempDir('native-tz');
+    fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
+    fs.writeFileSync(path.join(dir, 'package.json'), '{"type":"module"}\n');
+    const tsc = run(path.join(ROOT, 'node_modules', '.bin', 'tsc'), ['-p', 'tsconfig.json', '--outDir', path.join(dir, 'dist'), '--sourceMap', 'false', '--declaration', 'false']);
+    expect(fs.existsSync(path.join(dir, 'dist', 'build.js')), tsc.stdout + tsc.stderr).toBe(true);
+    const script = path.join(dir, 'child.mjs');
+    fs.writeFileSync(
+      script,
+      [
+        "import fs from 'node:fs';",
+        "import { createHash } from 'node:crypto';",
+        "import { build } from './dist/build.js';",
+        'const file = process.argv[2];',
+        "const r = await build(fs.readFileSync(file, 'utf8'), { baseDir: process.argv[3] });",
+        "process.stdout.write(createHash('sha256').update(r.pptx).digest('hex'));",
+      ].join('\n'),
+    );
+    for (const tz of ['Pacific/Kiritimati', 'America/Adak']) {
+      const r = spawnIn(dir, script, tz);
+      expect(r.stderr, `TZ=${tz}`).not.toMatch(/Error/);
+      expect(r.stdout, `TZ=${tz}`).toBe(sha(result.pptx!));
+    }
+  });
+
+  const noValidator = missingTool('validator');
+  it.skipIf(noValidator)(`passes validate-pptx --strict with 0 problems${noValidator ? ` (${noValidator})` : ''}`, () => {
+    const out = path.join(tempDir('native-validate'), 'native.pptx');
+    fs.writeFileSync(out, result.pptx!);
+    const r = run(VALIDATOR, ['--strict', out]);
+    expect(r.stdout + r.stderr).toMatch(/ 0 problems\s*$/);
+    expect(r.status).toBe(0);
+  });
+
+  const noOffice = missingTool('soffice');
+  it.skipIf(noOffice)(`renders in LibreOffice with one page per slide${noOffice ? ` (${noOffice})` : ''}`, () => {
+    const dir = tempDir('native-soffice');
+    const out = path.join(dir, 'native.pptx');
+    fs.writeFileSync(out, result.pptx!);
+    const conv = run('soffice', [`-env:UserInstallation=file://${path.join(dir, 'profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, out]);
+    expect(fs.existsSync(path.join(dir, 'native.pdf')), conv.stderr).toBe(true);
+    const info = run('pdfinfo', [path.join(dir, 'native.pdf')]).stdout;
+    expect(Number(/Pages:\s+(\d+)/.exec(info)?.[1])).toBe(result.stats.slides);
+  });
+});
+
+function spawnIn(cwd: string, script: string, tz: string): { stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [script, FIXTURE, path.dirname(FIXTURE)], { cwd, encoding: 'utf8', env: { ...process.env, TZ: tz }, maxBuffer: 1 << 26 });
+  return { stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('chart part repairs (pptxgenjs 4.0.1 shapes)', () => {
+  it('drops the third c:axId of 2-D chart groups and keeps two', () => {
+    const xml = '<c:barChart><c:barDir val="col"/><c:axId val="1"/><c:axId val="2"/><c:axId val="3"/></c:barChart>';
+    expect(dropThirdAxisId(xml)).toBe('<c:barChart><c:barDir val="col"/><c:axId val="1"/><c:axId val="2"/></c:barChart>');
+    const bar3d = '<c:bar3DChart><c:axId val="1"/><c:axId val="2"/><c:axId val="3"/></c:bar3DChart>';
+    expect(dropThirdAxisId(bar3d)).toBe(bar3d);
+  });
+
+  it('adds the required c:grouping to line charts once', () => {
+    const fixed = addLineGrouping('<c:lineChart><c:varyColors val="0"/></c:lineChart>');
+    expect(fixed).toBe('<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/></c:lineChart>');
+    expect(addLineGrouping(fixed)).toBe(fixed);
+  });
+
+  it('drops c:invertIfNegative from line and area series only', () => {
+    const xml = '<c:areaChart><c:ser><c:spPr/>  <c:invertIfNegative val="0"/></c:ser></c:areaChart><c:barChart><c:ser><c:invertIfNegative val="0"/></c:ser></c:barChart>';
+    expect(dropInvertIfNegative(xml)).toBe('<c:areaChart><c:ser><c:spPr/></c:ser></c:areaChart><c:barChart><c:ser><c:invertIfNegative val="0"/></c:ser></c:barChart>');
+  });
+
+  it('puts a line series marker before its data labels', () => {
+    const xml = '<c:lineChart><c:ser><c:dLbls><c:showVal val="0"/></c:dLbls><c:marker><c:symbol val="circle"/></c:marker><c:cat/></c:ser></c:lineChart>';
+    expect(moveLineMarkerBeforeDataLabels(xml)).toBe('<c:lineChart><c:ser><c:marker><c:symbol val="circle"/></c:marker><c:dLbls><c:showVal val="0"/></c:dLbls><c:cat/></c:ser></c:lineChart>');
+  });
+
+  it('drops category-axis-only elements from a value axis', () => {
+    const xml = '<c:valAx><c:crossAx val="1"/> <c:auto val="1"/> <c:lblAlgn val="ctr"/><c:crossBetween val="between"/></c:valAx><c:catAx><c:auto val="1"/></c:catAx>';
+    expect(dropCategoryOnlyValAxElements(xml)).toBe('<c:valAx><c:crossAx val="1"/><c:crossBetween val="between"/></c:valAx><c:catAx><c:auto val="1"/></c:catAx>');
+  });
+
+  it('leaves gaps out of number caches', () => {
+    expect(dropEmptyNumPoints('<c:numCache><c:pt idx="0"><c:v>1</c:v></c:pt><c:pt idx="1"><c:v></c:v></c:pt></c:numCache>')).toBe('<c:numCache><c:pt idx="0"><c:v>1</c:v></c:pt></c:numCache>');
+  });
+
+  it('numbers random GUIDs in order and keeps extension URIs', () => {
+    const xml = '<c:ext uri="{C3380CC4-5D6E-409C-BE32-E72D297353CC}"><c16:uniqueId val="{00000001-8A1B-4C2D-9E3F-0123456789AB}"/></c:ext><a:fld id="{DEADBEEF-0000-4000-8000-ABCDEFABCDEF}"/>';
+    const fixed = stabilizeGuids(xml);
+    expect(fixed).toBe('<c:ext uri="{C3380CC4-5D6E-409C-BE32-E72D297353CC}"><c16:uniqueId val="{00000000-0000-4000-8000-000000000001}"/></c:ext><a:fld id="{00000000-0000-4000-8000-000000000002}"/>');
+    expect(stabilizeGuids(fixed)).toBe(fixed);
+  });
+
+  it('is idempotent as a whole', () => {
+    const chart = charts.find((c) => c.kind === 'combo')!.xml;
+    expect(fixChartXml(chart)).toBe(chart);
+  });
+
+  it('removes the stray apostrophe from a table range and refills zero cells', () => {
+    expect(fixTableRef('<table xmlns="x" id="1" ref="A1:C5\'" totalsRowShown="0">')).toBe('<table xmlns="x" id="1" ref="A1:C5" totalsRowShown="0">');
+    const chart = '<c:val><c:numRef><c:f>Sheet1!$C$2:$C$3</c:f><c:numCache><c:formatCode>General</c:formatCode><c:ptCount val="2"/><c:pt idx="0"><c:v>0</c:v></c:pt></c:numCache></c:numRef></c:val>';
+    expect(restoreZeroCells('<c r="C2"><v></v></c><c r="C3"><v></v></c>', chart)).toBe('<c r="C2"><v>0</v></c><c r="C3"/>');
+  });
+});
+
+describe('native chart number formats', () => {
+  it('formats with thousands separators, fixed decimals and a quoted suffix', () => {
+    expect(numberFormat(0)).toBe('#,##0');
+    expect(numberFormat(2)).toBe('#,##0.00');
+    expect(numberFormat(1, '%')).toBe('#,##0.0"%"');
+  });
+
+  it('gives axis ticks no more decimals than a nice step needs', () => {
+    expect(axisDecimals([1.2, 1.5, 1.75], 2, true)).toBe(1);
+    expect(axisDecimals([2150.8, 2290.1], 1, true)).toBe(0);
+    expect(axisDecimals([0.012, 0.018], 3, true)).toBe(3);
+  });
+});
