@@ -15,11 +15,16 @@ const CHART_RELS = /^ppt\/charts\/_rels\/chart(\d+)\.xml\.rels$/;
 const WORKBOOK_PART = /^ppt\/embeddings\/Microsoft_Excel_Worksheet(\d+)\.xlsx$/;
 const WORKBOOK_DEFLATE_LEVEL = 6;
 
-/** Renumbers, repairs and normalizes every chart part and embedded workbook in `parts`, in place. */
-export async function fixChartParts(parts: Parts, modified: Date): Promise<void> {
+/**
+ * Renumbers, repairs and normalizes every chart part and embedded workbook in `parts`, in place; names
+ * `eastAsianFont` for CJK text in charts when given.
+ */
+export async function fixChartParts(parts: Parts, modified: Date, eastAsianFont?: string): Promise<void> {
   renumberCharts(parts);
   for (const [name, content] of parts) {
-    if (typeof content === 'string' && CHART_PART.test(name)) parts.set(name, fixChartXml(content));
+    if (typeof content !== 'string' || !CHART_PART.test(name)) continue;
+    const fixed = fixChartXml(content);
+    parts.set(name, eastAsianFont ? addEastAsianFont(fixed, eastAsianFont) : fixed);
   }
   for (const [name, content] of [...parts]) {
     if (!WORKBOOK_PART.test(name) || typeof content === 'string') continue;
@@ -183,6 +188,15 @@ export function stabilizeGuids(xml: string): string {
 }
 
 const EXTENSION_URIS = new Set(['{CE6537A1-D6FC-4F65-9D91-7224C49458BB}', '{C3380CC4-5D6E-409C-BE32-E72D297353CC}', '{02D57815-91ED-43CB-92C2-25804820EDAC}']);
+
+/**
+ * pptxgenjs gives chart text only a:latin, so Chinese labels would fall back to whatever face the viewer
+ * picks: name the deck's East Asian face after each a:latin, as finalize.ts does for slides.
+ */
+export function addEastAsianFont(xml: string, face: string): string {
+  const ea = `<a:ea typeface="${face.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;')}"/>`;
+  return xml.replace(/(<a:latin\b[^>]*\/>)(\s*)(<a:ea\b[^>]*\/>)?/g, (_w, latin: string, space: string) => latin + space + ea);
+}
 
 // ---------------------------------------------------------------------------------------------------
 // Embedded workbooks

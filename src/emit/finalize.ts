@@ -32,7 +32,7 @@ export async function finalizePackage(pptx: Uint8Array, opts: FinalizeOptions): 
   const modified = checkedDate(opts.modified);
   const parts = await readParts(pptx);
   // native-chart: chart parts renumbered, repaired and made deterministic, workbooks re-zipped (chart-parts.ts).
-  await fixChartParts(parts, modified);
+  await fixChartParts(parts, modified, opts.eastAsianFont);
   const names = new Set(parts.keys());
   editPart(parts, CONTENT_TYPES, (xml) => normalizeJpegContentType(dropOrphanOverrides(xml, names)));
   editPart(parts, 'ppt/presentation.xml', (xml) => stabilizeSectionIds(moveNotesMasterIdLst(xml)));
