@@ -1,6 +1,6 @@
 // YAML text → typed Outline. Only this folder knows YAML. Every problem becomes a located diagnostic;
 // nothing is thrown for a user mistake.
-import { LineCounter, parseDocument, type YAMLError } from 'yaml';
+import { LineCounter, parseDocument, visit, type YAMLError } from 'yaml';
 import type * as z from 'zod';
 import { Diagnostics, type Span } from '../diagnostics.js';
 import { formatPath, makeLocator, type Locator, type PathPart } from './positions.js';
@@ -70,6 +70,8 @@ export function parseOutline(source: string, diagnostics = new Diagnostics()): P
     }
   }
   if (diagnostics.hasErrors) return { locate, diagnostics };
+  reportControlCharacters(doc, at, diagnostics);
+  if (diagnostics.hasErrors) return { locate, diagnostics };
 
   let data: unknown;
   try {
@@ -96,6 +98,24 @@ export function parseOutline(source: string, diagnostics = new Diagnostics()): P
     return { locate, diagnostics };
   }
   return { outline: result.data, locate, diagnostics };
+}
+
+/** Characters that XML 1.0 forbids or that draw nothing: a deck with them would be damaged. */
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
+function reportControlCharacters(doc: ReturnType<typeof parseDocument>, at: (offset: number) => Span, out: Diagnostics): void {
+  visit(doc, {
+    Scalar(_key, node) {
+      if (typeof node.value !== 'string' || !node.range) return;
+      const m = CONTROL.exec(node.value);
+      if (!m) return;
+      const code = m[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
+      out.error('control-character', `this text contains the invisible control character U+${code}`, {
+        span: at(node.range[0]),
+        hint: 'delete it (it often comes from copying text out of a PDF or a spreadsheet)',
+      });
+    },
+  });
 }
 
 /** Offset of the last bracket or quote before `end` that is still open there, if any. */
@@ -188,7 +208,16 @@ function reportIssue(issue: z.core.$ZodIssue, data: unknown, locate: Locator, ou
         for (const sub of branch) reportIssue({ ...sub, path: [...path, ...sub.path] } as z.core.$ZodIssue, data, locate, out);
         return;
       }
-      out.error('wrong-type', `${where} has the wrong form (${describe(actual)})`, { path: where, span: locate.value(path) });
+      out.error('wrong-type', `${where} has the wrong form (${describe(actual)})`, { path: where, span: locate.value(path), hint: 'see the outline format in README.md for what this key takes' });
+      return;
+    }
+    case 'invalid_key': {
+      const key = String(path[path.length - 1]);
+      out.error('invalid-id', `\`${key}\` is not a valid id`, {
+        path: where,
+        span: locate.key(path),
+        hint: 'an id starts with a letter and holds only letters, digits, _ and -, e.g. first_year',
+      });
       return;
     }
     case 'invalid_type': {
@@ -204,6 +233,7 @@ function reportIssue(issue: z.core.$ZodIssue, data: unknown, locate: Locator, ou
         out.error('wrong-type', `${where} must be ${expectedWords(issue.expected)}, not ${describe(actual)}`, {
           path: where,
           span: locate.value(path),
+          hint: issue.expected === 'number' ? 'write a plain number such as 15.2 (no units, no quotes), or a fact id where facts are allowed' : `write ${expectedWords(issue.expected)} here (see the outline format in README.md)`,
         });
       }
       return;
@@ -220,18 +250,27 @@ function reportIssue(issue: z.core.$ZodIssue, data: unknown, locate: Locator, ou
     }
     case 'too_small':
     case 'too_big': {
-      const many = issue.code === 'too_small' ? 'at least' : 'at most';
-      const limit = issue.code === 'too_small' ? issue.minimum : issue.maximum;
-      const what = issue.origin === 'array' ? `${many} ${limit} item${Number(limit) === 1 ? '' : 's'}` : issue.message;
+      const small = issue.code === 'too_small';
+      if (issue.origin === 'string') {
+        out.error(small ? 'empty-text' : 'too-long', `${where} ${issue.message}`, {
+          path: where,
+          span: locate.value(path),
+          hint: small ? 'write the text, or remove the key' : 'shorten it',
+        });
+        return;
+      }
+      const limit = small ? issue.minimum : issue.maximum;
       const count = Array.isArray(actual) ? ` (it has ${actual.length})` : '';
-      out.error(issue.code === 'too_small' ? 'too-few' : 'too-many', issue.origin === 'array' ? `${where} needs ${what}${count}` : `${where}: ${issue.message}`, {
+      const message = issue.origin === 'array' ? `${where} needs ${small ? 'at least' : 'at most'} ${limit} item${Number(limit) === 1 ? '' : 's'}${count}` : `${where}: ${issue.message}`;
+      out.error(small ? 'too-few' : 'too-many', message, {
         path: where,
         span: locate.value(path),
+        hint: small ? 'add the missing items' : 'split the content over more slides, or shorten the list',
       });
       return;
     }
     default:
-      out.error('invalid-value', `${where}: ${issue.message}`, { path: where, span: locate.value(path) });
+      out.error('invalid-value', `${where}: ${issue.message}`, { path: where, span: locate.value(path), hint: 'see the outline format in README.md for the values this key takes' });
   }
 }
 
@@ -267,6 +306,6 @@ function describe(value: unknown): string {
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a map';
   if (typeof value === 'string') return `the text "${value.length > 30 ? `${value.slice(0, 30)}…` : value}"`;
-  if (typeof value === 'number') return `the number ${value}`;
+  if (typeof value === 'number') return Number.isNaN(value) ? '.nan (not a number)' : Number.isFinite(value) ? `the number ${value}` : 'infinity';
   return String(value);
 }

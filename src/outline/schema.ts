@@ -7,13 +7,18 @@ const id = z
   .string()
   .regex(/^[A-Za-z][A-Za-z0-9_-]*$/, 'an id starts with a letter and holds only letters, digits, _ and -');
 
-const text = z.string().min(1, 'must not be empty');
+const text = z.string().min(1, 'must not be empty').max(2000, 'is longer than 2,000 characters: put long text in the speaker notes');
+/** Titles are read from across a room: a few words, never a paragraph. */
+const titleText = z.string().min(1, 'must not be empty').max(200, 'is longer than 200 characters: a title is a few words');
+const notesText = z.string().min(1, 'must not be empty').max(20000, 'is longer than 20,000 characters');
 
 /** A date written as YYYY-MM-DD (or YYYY-MM, YYYY); YAML would otherwise keep it as a string anyway. */
 const isoDate = z
-  .union([z.string(), z.number().int()])
-  .transform(String)
-  .pipe(z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'write the date as YYYY-MM-DD'));
+  .union([
+    z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'write the date as YYYY-MM-DD'),
+    z.number().int().min(1000).max(9999).describe('A year.'),
+  ])
+  .transform(String);
 
 export const ThemeNameSchema = z.enum(['briefing', 'midnight']);
 
@@ -52,7 +57,7 @@ export const ThemeSpecSchema = z
 
 export const DeckSchema = z
   .strictObject({
-    title: text.describe('Deck title, shown on the title slide and in every footer.'),
+    title: titleText.describe('Deck title, shown on the title slide and in every footer.'),
     subtitle: text.optional(),
     date: isoDate.optional().describe('Date of the briefing, YYYY-MM-DD; also fixes the file timestamps.'),
     author: text.optional(),
@@ -73,7 +78,7 @@ export const SourceSchema = z.strictObject({
   title: text,
   publisher: text.optional(),
   date: isoDate.optional(),
-  url: z.url({ message: 'must be a full URL such as https://example.org/page' }).optional(),
+  url: z.string().regex(/^https?:\/\/[^\s/$.?#][^\s]*$/i, 'must be a full web address such as https://example.org/page').optional(),
 });
 
 export const FactSchema = z
@@ -95,7 +100,7 @@ const numberOrFact = z.union([z.number(), id]);
 
 const SeriesSchema = z.strictObject({
   name: text,
-  values: z.array(numberOrFact).min(1).optional().describe('Numbers or fact ids, one per label.'),
+  values: z.array(numberOrFact).min(1).max(1000).optional().describe('Numbers or fact ids, one per label.'),
   column: text.optional().describe('With `data:`, the CSV column holding this series, by its header name.'),
   axis: z.enum(['left', 'right']).default('left').describe('Combo charts: the axis this series uses.'),
   type: z.enum(['bar', 'line']).optional().describe('Combo charts: draw as bars or a line.'),
@@ -103,10 +108,10 @@ const SeriesSchema = z.strictObject({
 
 export const ChartSchema = z.strictObject({
   kind: z.enum(CHART_KINDS),
-  title: text.optional(),
+  title: titleText.optional(),
   data: text.optional().describe('A CSV file (relative to the outline) holding the labels and series values.'),
   labels: z
-    .union([z.array(z.union([text, z.number()]).transform(String)).min(1), text])
+    .union([z.array(z.union([text, z.number()]).transform(String)).min(1).max(1000), text])
     .describe('The category labels; with `data:`, the name of the CSV column that holds them.'),
   series: z.array(SeriesSchema).min(1),
   unit: text.optional().describe('Unit of the value axis.'),
@@ -126,8 +131,8 @@ const BulletSchema = z.union([
 ]);
 
 const common = {
-  title: text.optional(),
-  notes: text.optional().describe('Speaker notes.'),
+  title: titleText.optional(),
+  notes: notesText.optional().describe('Speaker notes.'),
   sources: z.array(id).optional().describe('Ids of the sources this slide cites.'),
 };
 
@@ -146,24 +151,24 @@ const StatSchema = z.strictObject({
 export const SlideSchemas = {
   title: z.strictObject({ type: z.literal('title'), ...common, subtitle: text.optional() }),
   agenda: z.strictObject({ type: z.literal('agenda'), ...common, items: z.array(text).min(1).optional() }),
-  section: z.strictObject({ type: z.literal('section'), ...common, title: text, subtitle: text.optional() }),
-  bullets: z.strictObject({ type: z.literal('bullets'), ...common, title: text, bullets: z.array(BulletSchema).min(1), overflow }),
-  stats: z.strictObject({ type: z.literal('stats'), ...common, title: text, intro: text.optional(), stats: z.array(StatSchema).min(2).max(6) }),
-  chart: z.strictObject({ type: z.literal('chart'), ...common, title: text, chart: ChartSchema }),
+  section: z.strictObject({ type: z.literal('section'), ...common, title: titleText, subtitle: text.optional() }),
+  bullets: z.strictObject({ type: z.literal('bullets'), ...common, title: titleText, bullets: z.array(BulletSchema).min(1).max(100), overflow }),
+  stats: z.strictObject({ type: z.literal('stats'), ...common, title: titleText, intro: text.optional(), stats: z.array(StatSchema).min(2).max(6) }),
+  chart: z.strictObject({ type: z.literal('chart'), ...common, title: titleText, chart: ChartSchema }),
   'text-chart': z.strictObject({
     type: z.literal('text-chart'),
     ...common,
-    title: text,
-    bullets: z.array(BulletSchema).min(1),
+    title: titleText,
+    bullets: z.array(BulletSchema).min(1).max(100),
     chart: ChartSchema,
   }),
   quote: z.strictObject({ type: z.literal('quote'), ...common, quote: text, attribution: text.optional() }),
   table: z.strictObject({
     type: z.literal('table'),
     ...common,
-    title: text,
+    title: titleText,
     header: z.array(text).min(1).optional().describe('Column headings; with `data:`, defaults to the CSV header.'),
-    rows: z.array(z.array(z.union([z.string(), z.number()]))).min(1).optional(),
+    rows: z.array(z.array(z.union([z.string().max(2000), z.number()])).max(50)).min(1).max(1000).optional(),
     data: text.optional().describe('A CSV file (relative to the outline) whose rows fill the table.'),
     columns: z.array(text).min(1).optional().describe('With `data:`, which CSV columns to show, in order (default: all).'),
     caption: text.optional(),
@@ -172,7 +177,7 @@ export const SlideSchemas = {
   image: z.strictObject({
     type: z.literal('image'),
     ...common,
-    title: text,
+    title: titleText,
     image: text.describe('PNG or JPEG file, relative to the outline, its assets/ folder, or ../assets/.'),
     caption: text.optional(),
     alt: text.describe('Alternative text read by screen readers.'),
@@ -180,7 +185,7 @@ export const SlideSchemas = {
   timeline: z.strictObject({
     type: z.literal('timeline'),
     ...common,
-    title: text,
+    title: titleText,
     events: z
       .array(
         z.strictObject({
@@ -211,7 +216,7 @@ export const OutlineSchema = z
     deck: DeckSchema,
     sources: z.record(id, SourceSchema).default({}),
     facts: z.record(id, FactSchema).default({}),
-    slides: z.array(SlideSchema).min(1, 'a deck needs at least one slide'),
+    slides: z.array(SlideSchema).min(1, 'a deck needs at least one slide').max(2000),
   })
   .describe('A briefdeck outline: deck metadata, sources, facts and slides.');
 

@@ -11,6 +11,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { build, type BuildResult } from '../../src/build.js';
 import {
+  addEastAsianFont,
   addLineGrouping,
   dropCategoryOnlyValAxElements,
   dropEmptyNumPoints,
@@ -19,6 +20,7 @@ import {
   fixChartXml,
   fixTableRef,
   moveLineMarkerBeforeDataLabels,
+  renumberCharts,
   restoreZeroCells,
   stabilizeGuids,
 } from '../../src/emit/chart-parts.js';
@@ -298,6 +300,37 @@ describe('chart part repairs (pptxgenjs 4.0.1 shapes)', () => {
     const fixed = stabilizeGuids(xml);
     expect(fixed).toBe('<c:ext uri="{C3380CC4-5D6E-409C-BE32-E72D297353CC}"><c16:uniqueId val="{00000000-0000-4000-8000-000000000001}"/></c:ext><a:fld id="{00000000-0000-4000-8000-000000000002}"/>');
     expect(stabilizeGuids(fixed)).toBe(fixed);
+  });
+
+  it('names the East Asian face after every a:latin, once', () => {
+    const xml = '<a:defRPr sz="1400"><a:latin typeface="Calibri"/><a:cs typeface="Calibri"/></a:defRPr>';
+    const fixed = addEastAsianFont(xml, 'Microsoft YaHei');
+    expect(fixed).toBe('<a:defRPr sz="1400"><a:latin typeface="Calibri"/><a:ea typeface="Microsoft YaHei"/><a:cs typeface="Calibri"/></a:defRPr>');
+    expect(addEastAsianFont(fixed, 'Microsoft YaHei')).toBe(fixed);
+    for (const { xml: chart } of charts) expect(chart).toContain(`<a:ea typeface="${result.deck!.theme.eastAsianFont}"/>`);
+  });
+
+  it('renumbers charts and workbooks by slide order, references included', () => {
+    const rel = (target: string) => `<Relationship Id="rId1" Type="t" Target="${target}"/>`;
+    const parts = new Map<string, string | Uint8Array>([
+      ['[Content_Types].xml', '<Override PartName="/ppt/charts/chart9.xml"/><Override PartName="/ppt/charts/chart10.xml"/>'],
+      ['ppt/slides/_rels/slide2.xml.rels', rel('/ppt/charts/chart10.xml')],
+      ['ppt/slides/_rels/slide10.xml.rels', rel('/ppt/charts/chart9.xml')],
+      ['ppt/charts/chart9.xml', 'second'],
+      ['ppt/charts/chart10.xml', 'first'],
+      ['ppt/charts/_rels/chart9.xml.rels', rel('../embeddings/Microsoft_Excel_Worksheet9.xlsx')],
+      ['ppt/charts/_rels/chart10.xml.rels', rel('../embeddings/Microsoft_Excel_Worksheet10.xlsx')],
+      ['ppt/embeddings/Microsoft_Excel_Worksheet9.xlsx', new Uint8Array([9])],
+      ['ppt/embeddings/Microsoft_Excel_Worksheet10.xlsx', new Uint8Array([10])],
+    ]);
+    renumberCharts(parts);
+    expect(parts.get('ppt/charts/chart1.xml')).toBe('first');
+    expect(parts.get('ppt/charts/chart2.xml')).toBe('second');
+    expect(parts.get('ppt/slides/_rels/slide2.xml.rels')).toBe(rel('/ppt/charts/chart1.xml'));
+    expect(parts.get('ppt/charts/_rels/chart1.xml.rels')).toBe(rel('../embeddings/Microsoft_Excel_Worksheet1.xlsx'));
+    expect(parts.get('ppt/embeddings/Microsoft_Excel_Worksheet1.xlsx')).toEqual(new Uint8Array([10]));
+    expect(parts.get('[Content_Types].xml')).toBe('<Override PartName="/ppt/charts/chart2.xml"/><Override PartName="/ppt/charts/chart1.xml"/>');
+    expect([...parts.keys()].filter((n) => /(?:chart|Worksheet)(?:9|10)\./.test(n))).toEqual([]);
   });
 
   it('is idempotent as a whole', () => {

@@ -29,7 +29,9 @@ describe('outline JSON Schema', () => {
     });
   }
 
-  const schemaCases = fs.readdirSync(BAD).filter((f) => SCHEMA_CODES.has(/^# expect: (\S+)/.exec(fs.readFileSync(path.join(BAD, f), 'utf8'))?.[1] ?? ''));
+  // JSON has no NaN or Infinity, so no JSON Schema can refuse YAML's .nan and .inf: the validator does.
+  const NOT_JSON = new Set(['nan-value.yaml', 'infinity-value.yaml']);
+  const schemaCases = fs.readdirSync(BAD).filter((f) => !NOT_JSON.has(f) && SCHEMA_CODES.has(/^# expect: (\S+)/.exec(fs.readFileSync(path.join(BAD, f), 'utf8'))?.[1] ?? ''));
   it('has schema-level bad fixtures to reject', () => expect(schemaCases.length).toBeGreaterThanOrEqual(6));
   for (const f of schemaCases) {
     it(`rejects ${f}, as the validator does`, () => {

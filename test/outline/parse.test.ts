@@ -29,7 +29,7 @@ describe('bad outlines give located errors', () => {
       const m = /^# expect: (\S+) (\d+):(\d+)/.exec(text);
       expect(m, 'fixture needs a "# expect: CODE LINE:COL" first line').not.toBeNull();
       const [, code, line, col] = m!;
-      const errors = check(text).errors;
+      const errors = check(text, path.join(dir, 'bad')).errors;
       const shown = errors.map((e) => formatDiagnostic(e, file, text)).join('\n');
       expect(errors.map((e) => e.code), shown).toContain(code);
       const hit = errors.find((e) => e.code === code)!;
