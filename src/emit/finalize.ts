@@ -3,7 +3,7 @@
 // rewrites the package byte-deterministically: fixed core-property dates, fixed zip entry dates, a
 // fixed entry order, fixed DEFLATE level and no folder entries. Each fix is a small, idempotent string
 // transformation on the exact element shapes pptxgenjs emits, so finalizing twice changes nothing.
-import JSZip from 'jszip';
+import { unzipSync, zipSync, type Zippable } from 'fflate';
 import { fixChartParts } from './chart-parts.js';
 
 export interface FinalizeOptions {
@@ -172,12 +172,10 @@ export function fixSlideNumberFieldText(xml: string): string {
 // Reading and writing the package
 
 async function readParts(pptx: Uint8Array): Promise<Parts> {
-  const zip = await JSZip.loadAsync(pptx);
   const parts: Parts = new Map();
-  for (const entry of Object.values(zip.files)) {
-    if (entry.dir) continue;
-    const bytes = await entry.async('uint8array');
-    parts.set(entry.name, /\.(?:xml|rels)$/i.test(entry.name) ? new TextDecoder().decode(bytes) : bytes);
+  for (const [name, bytes] of Object.entries(unzipSync(pptx))) {
+    if (name.endsWith('/')) continue;
+    parts.set(name, /\.(?:xml|rels)$/i.test(name) ? new TextDecoder().decode(bytes) : bytes);
   }
   if (!parts.has(CONTENT_TYPES)) throw new Error(`finalizePackage: not an OPC package (no ${CONTENT_TYPES})`);
   return parts;
@@ -188,22 +186,27 @@ function editPart(parts: Parts, name: string, edit: (xml: string) => string): vo
   if (typeof xml === 'string') parts.set(name, edit(xml));
 }
 
-/** DEFLATE at a fixed level, one fixed date, no folder entries, [Content_Types].xml first, then natural order. */
+/** Formats that are compressed already: deflating them again costs time and saves nothing. */
+const STORED = /\.(?:png|jpe?g|gif|xlsx|docx|pptx|zip)$/i;
+
+/**
+ * XML at a fixed DEFLATE level, pictures stored, one fixed date, no folder entries,
+ * [Content_Types].xml first, then natural order. fflate (native-speed JS) rather than JSZip: the
+ * package is written on every save in watch mode.
+ */
 async function writeParts(parts: Parts, date: Date): Promise<Uint8Array> {
-  const zip = new JSZip();
+  // fflate writes the DOS date from local-time fields; give it a Date whose local fields are the UTC
+  // fields of `date`, so that the bytes do not depend on the TZ variable.
+  const mtime = new Date(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate(), date.getUTCHours(), date.getUTCMinutes(), date.getUTCSeconds());
   const names = [...parts.keys()].filter((n) => n !== CONTENT_TYPES).sort(naturalCompare);
+  const files: Zippable = {};
   for (const name of [CONTENT_TYPES, ...names]) {
     const content = parts.get(name);
     if (content === undefined) continue;
-    zip.file(name, content, { date, createFolders: false, binary: typeof content !== 'string' });
+    const bytes = typeof content === 'string' ? new TextEncoder().encode(content) : content;
+    files[name] = [bytes, { level: STORED.test(name) ? 0 : DEFLATE_LEVEL, mtime }];
   }
-  // JSZip 3.10 encodes the DOS date/time from the UTC fields of `date`, so the TZ variable has no effect.
-  return zip.generateAsync({
-    type: 'uint8array',
-    compression: 'DEFLATE',
-    compressionOptions: { level: DEFLATE_LEVEL },
-    platform: 'DOS',
-  });
+  return zipSync(files);
 }
 
 /** Compares code point by code point, except that digit runs compare as numbers (slide2 before slide10). */

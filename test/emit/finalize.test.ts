@@ -218,15 +218,17 @@ describe('finalizePackage on a pptxgenjs deck', async () => {
     }
   });
 
-  it('writes a fixed zip layout: [Content_Types].xml first, natural order, DEFLATE, fixed dates, no folders', () => {
+  it('writes a fixed zip layout: [Content_Types].xml first, natural order, DEFLATE (pictures stored), fixed dates, no folders', () => {
     const entries = centralDirectory(final);
     const names = entries.map((e) => e.name);
     expect(names[0]).toBe('[Content_Types].xml');
     expect(names.slice(1)).toEqual([...names.slice(1)].sort(naturalCompare));
     expect(names.filter((n) => n.endsWith('/'))).toEqual([]);
-    // 2024-10-21 00:00:00 as a DOS date/time: ((2024-1980)<<9 | 10<<5 | 21), 0. Method 8 is DEFLATE.
+    // 2024-10-21 00:00:00 as a DOS date/time: ((2024-1980)<<9 | 10<<5 | 21), 0. Method 8 is DEFLATE,
+    // 0 is STORE (for pictures, which are compressed already).
     const dosDate = (44 << 9) | (10 << 5) | 21;
-    for (const e of entries) expect(e).toEqual({ name: e.name, method: 8, date: dosDate, time: 0 });
+    for (const e of entries) expect(e).toEqual({ name: e.name, method: /\.(png|jpe?g)$/.test(e.name) ? 0 : 8, date: dosDate, time: 0 });
+    expect(entries.some((e) => e.name.endsWith('.png'))).toBe(true);
   });
 
   it('is idempotent', async () => {
