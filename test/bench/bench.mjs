@@ -1,0 +1,131 @@
+#!/usr/bin/env node
+// `npm run bench`: speed and memory of briefdeck on this machine, printed as a table. A script, not a
+// test: timings vary with the machine, so they are measured and reported here, never asserted in CI.
+//   - cold CLI build of the ETDZ deck (median of 7 runs) beside `node -e 0`, the floor
+//   - rebuild time in watch mode after a text edit (median of 7 edits)
+//   - synthetic decks of 30, 100 and 300 slides, half of them charts: time, peak RSS, time per slide
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const CLI = path.join(ROOT, 'dist', 'cli', 'main.js');
+const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'briefdeck-bench-'));
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+/** Runs a command once; returns wall time (ms) and the child's peak RSS (MiB) from `/usr/bin/time`-free rusage. */
+function timed(args, env = {}) {
+  const started = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'test', 'bench', 'rss.mjs'), ...args], { encoding: 'utf8', env: { ...process.env, ...env } });
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  if (r.status !== 0) throw new Error(`${args.join(' ')} failed:\n${r.stderr}`);
+  const rss = Number(/^maxrss=(\d+)$/m.exec(r.stderr)?.[1] ?? NaN) / 1024;
+  return { ms, rss };
+}
+
+function floor() {
+  return median(Array.from({ length: RUNS }, () => {
+    const started = process.hrtime.bigint();
+    spawnSync(process.execPath, ['-e', '0']);
+    return Number(process.hrtime.bigint() - started) / 1e6;
+  }));
+}
+
+function coldBuild(outline) {
+  const runs = Array.from({ length: RUNS }, () => timed([CLI, 'build', outline, '-o', path.join(tmp, 'cold.pptx'), '-q']));
+  return { ms: median(runs.map((r) => r.ms)), rss: Math.max(...runs.map((r) => r.rss)) };
+}
+
+/** Starts watch mode with --json, makes text edits, and reads each rebuild's own build time. */
+async function watchRebuild() {
+  const dir = path.join(tmp, 'watch');
+  fs.mkdirSync(path.join(dir, 'decks'), { recursive: true });
+  const outline = path.join(dir, 'decks', 'etdz-briefing.yaml');
+  const original = fs.readFileSync(path.join(ROOT, 'decks', 'etdz-briefing.yaml'), 'utf8');
+  fs.writeFileSync(outline, original);
+  const child = spawn(process.execPath, [CLI, 'watch', 'decks/etdz-briefing.yaml', '--json'], { cwd: dir });
+  const reports = [];
+  let waiting;
+  let buf = '';
+  child.stdout.on('data', (d) => {
+    buf += d;
+    const lines = buf.split('\n');
+    buf = lines.pop();
+    for (const l of lines) {
+      reports.push({ ...JSON.parse(l), at: process.hrtime.bigint() });
+      waiting?.();
+    }
+  });
+  const next = () => new Promise((resolve) => (waiting = resolve));
+  await next(); // the first build
+  await new Promise((r) => setTimeout(r, 500));
+  const builds = [];
+  const latencies = [];
+  for (let i = 0; i < RUNS; i++) {
+    const arrived = next();
+    const saved = process.hrtime.bigint();
+    fs.writeFileSync(outline, original.replace('title: From the first group to today', `title: From the first group to today (edit ${i})`));
+    await arrived;
+    const last = reports[reports.length - 1];
+    builds.push(last.ms);
+    latencies.push(Number(last.at - saved) / 1e6);
+    if (last.chartsRendered !== 0) throw new Error('a text edit redrew a chart');
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  child.kill('SIGINT');
+  return { build: median(builds), latency: median(latencies) };
+}
+
+/** An outline of n slides, every other one a chart (kinds in turn), the rest bullets. */
+function syntheticDeck(n) {
+  const kinds = ['bar', 'hbar', 'stacked-bar', 'line', 'area', 'pie', 'doughnut', 'combo'];
+  const lines = ['deck:', `  title: Synthetic deck of ${n} slides`, '  date: 2024-10-21', 'slides:'];
+  for (let i = 0; i < n; i++) {
+    if (i % 2 === 1) {
+      const kind = kinds[Math.floor(i / 2) % kinds.length];
+      const circular = kind === 'pie' || kind === 'doughnut';
+      lines.push('  - type: chart', `    title: Chart ${i} (${kind})`, '    notes: Generated chart slide.', '    chart:', `      kind: ${kind}`, '      labels: [North, South, East, West, Centre]');
+      lines.push('      series:', `        - { name: Series A, values: [${[1, 2, 3, 4, 5].map((v) => v * ((i % 7) + 1)).join(', ')}]${kind === 'combo' ? ', type: bar' : ''} }`);
+      if (!circular) lines.push(`        - { name: Series B, values: [${[5, 3, 4, 2, 6].map((v) => v + (i % 5)).join(', ')}]${kind === 'combo' ? ', type: line, axis: right' : ''} }`);
+      lines.push('      data_labels: true');
+    } else {
+      lines.push('  - type: bullets', `    title: Findings, part ${i}`, '    notes: Generated bullet slide.', '    bullets:');
+      for (let b = 0; b < 4; b++) lines.push(`      - "Point ${b + 1} of slide ${i}: output rose in the zones while trade held steady"`);
+    }
+  }
+  const file = path.join(tmp, `synthetic-${n}.yaml`);
+  fs.writeFileSync(file, `${lines.join('\n')}\n`);
+  return file;
+}
+
+const rows = [];
+const fmt = (x, d = 0) => (Number.isFinite(x) ? x.toFixed(d) : '—');
+
+console.error(`briefdeck bench: ${RUNS} runs each, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`);
+if (!fs.existsSync(CLI)) throw new Error('dist/ is missing: run `npm run build` first');
+const nodeFloor = floor();
+rows.push(['node -e 0 (floor)', fmt(nodeFloor), '', '', '']);
+const etdz = coldBuild(path.join(ROOT, 'decks', 'etdz-briefing.yaml'));
+rows.push(['ETDZ deck, cold CLI build (18 slides, 3 charts)', fmt(etdz.ms), fmt(etdz.rss), '', '≤ 300 ms']);
+const w = await watchRebuild();
+rows.push(['ETDZ watch rebuild after a text edit (build)', fmt(w.build), '', '', '≤ 60 ms']);
+rows.push(['ETDZ watch, save to new deck on disk', fmt(w.latency), '', '', '']);
+for (const n of [30, 100, 300]) {
+  const r = timed([CLI, 'build', syntheticDeck(n), '-o', path.join(tmp, `s${n}.pptx`), '-q']);
+  rows.push([`synthetic ${n} slides, ${n / 2} charts, cold`, fmt(r.ms), fmt(r.rss), fmt(r.ms / n, 1), n === 300 ? '≤ 6000 ms, ≤ 400 MiB' : '']);
+}
+
+const header = ['measurement', 'median ms', 'peak RSS MiB', 'ms / slide', 'target'];
+const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
+const line = (cells) => `| ${cells.map((c, i) => String(c).padEnd(widths[i])).join(' | ')} |`;
+console.log(line(header));
+console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+for (const r of rows) console.log(line(r));
+fs.rmSync(tmp, { recursive: true, force: true });
