@@ -9,7 +9,7 @@ import type { DataReader } from './model/data.js';
 import type { Deck } from './model/types.js';
 import { fileInputs } from './inputs.js';
 import { parseOutline } from './outline/parse.js';
-import { chartPicture } from './render/chart-cache.js';
+import { chartPictures } from './render/chart-cache.js';
 
 export interface BuildOptions {
   /** Folder the outline lives in: images are looked up from here. Default: the working folder. */
@@ -68,12 +68,13 @@ export async function build(text: string, options: BuildOptions = {}): Promise<B
   );
   stats.charts = pictures.length;
   const images = pictures.filter(({ el }) => el.spec.render === 'image');
-  images.forEach(({ key, el }, n) => {
-    const picture = chartPicture(el.spec, deck.theme, { widthIn: el.box.w, heightIn: el.box.h });
-    if (picture.rendered) stats.chartsRendered++;
-    charts.set(key, picture.png);
-    options.onProgress?.(n + 1, images.length);
-  });
+  const drawn = await chartPictures(
+    images.map(({ el }) => ({ spec: el.spec, size: { widthIn: el.box.w, heightIn: el.box.h } })),
+    deck.theme,
+    options.onProgress ? { onProgress: options.onProgress } : {},
+  );
+  stats.chartsRendered = drawn.rendered;
+  images.forEach(({ key }, i) => charts.set(key, drawn.pngs[i]!));
   const pptx = await writeDeck(placed, charts, { meta: deck.meta, theme: deck.theme, modified: packageDate(deck, options) });
   return done({ pptx, deck, placed });
 }

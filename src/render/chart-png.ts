@@ -1,9 +1,10 @@
-// Chart spec → PNG bytes. The impure half of render/: fonts, one shared canvas, chart.js drawing.
+// Chart spec → PNG bytes. The impure half of render/: fonts, a canvas per chart, chart.js drawing.
 import { createCanvas, type Canvas } from '@napi-rs/canvas';
 import { Chart, registerables, type ChartConfiguration, type ChartItem, type Plugin } from 'chart.js';
 import { registerFontsFor } from '../fonts.js';
 import type { ChartSpec, Theme } from '../model/types.js';
 import { chartConfig } from './chart-config.js';
+import { encodePng } from './png.js';
 import { DEVICE_PIXEL_RATIO, pngPixelSize, type PlacedSize } from './style.js';
 
 export interface ChartPng {
@@ -13,18 +14,11 @@ export interface ChartPng {
 }
 
 let chartJsReady = false;
-let shared: Canvas | undefined;
 
 function ensureChartJs(): void {
   if (chartJsReady) return;
   Chart.register(...registerables);
   chartJsReady = true;
-}
-
-/** The process's one canvas; chart.js sets its pixel size itself (see sizePlugin). */
-function sharedCanvas(): Canvas {
-  shared ??= createCanvas(16, 16);
-  return shared;
 }
 
 /**
@@ -43,20 +37,31 @@ function sizePlugin(cssWidth: number, cssHeight: number): Plugin {
   };
 }
 
-export function renderChartPng(spec: ChartSpec, theme: Theme, size: PlacedSize): ChartPng {
+/** Draws the chart on `canvas` (chart.js sizes it), checks the pixel size, and returns the pixels. */
+function draw(canvas: Canvas, spec: ChartSpec, theme: Theme, size: PlacedSize): { widthPx: number; heightPx: number; rgba: Uint8ClampedArray } {
   registerFontsFor([spec.title ?? '', spec.unit ?? '', spec.unit2 ?? '', spec.caption ?? '', ...spec.labels, ...spec.series.map((s) => s.name)]);
   ensureChartJs();
   const config: ChartConfiguration = chartConfig(spec, theme, size);
   const { widthPx, heightPx } = pngPixelSize(size);
   config.plugins = [...(config.plugins ?? []), sizePlugin(widthPx / DEVICE_PIXEL_RATIO, heightPx / DEVICE_PIXEL_RATIO)];
-  const canvas = sharedCanvas();
   const chart = new Chart(canvas as unknown as ChartItem, config);
   try {
     if (canvas.width !== widthPx || canvas.height !== heightPx) {
       throw new Error(`Chart canvas is ${canvas.width}×${canvas.height} px, expected ${widthPx}×${heightPx}`);
     }
-    return { png: canvas.toBuffer('image/png'), widthPx, heightPx };
+    // Read before destroy(), which clears the canvas.
+    return { widthPx, heightPx, rgba: canvas.getContext('2d').getImageData(0, 0, widthPx, heightPx).data };
   } finally {
     chart.destroy();
   }
+}
+
+/**
+ * Draws on this thread, then compresses the PNG on libuv's thread pool: compression is most of the
+ * cost, so with several charts in flight every core works.
+ */
+export async function renderChartPng(spec: ChartSpec, theme: Theme, size: PlacedSize): Promise<ChartPng> {
+  const canvas = createCanvas(16, 16);
+  const { widthPx, heightPx, rgba } = draw(canvas, spec, theme, size);
+  return { png: await encodePng(rgba, widthPx, heightPx), widthPx, heightPx };
 }

@@ -55,13 +55,13 @@ const samples: ChartSpec[] = CHART_KINDS.map((kind) =>
 );
 
 describe('renderChartPng', () => {
-  it('makes a PNG twice the placed size at 96 px/in', () => {
+  it('makes a PNG twice the placed size at 96 px/in', async () => {
     for (const [size, w, h] of [
       [FULL, 2285, 941],
       [HALF, 1190, 941],
       [{ widthIn: 3, heightIn: 2 }, 576, 384],
     ] as const) {
-      const out = renderChartPng(spec('bar'), theme, size);
+      const out = (await renderChartPng(spec('bar'), theme, size));
       expect(pngSize(out.png)).toEqual({ width: w, height: h });
       expect(out.widthPx).toBe(w);
       expect(out.heightPx).toBe(h);
@@ -69,7 +69,7 @@ describe('renderChartPng', () => {
   });
 
   it.each(samples.map((s) => ({ kind: s.kind, s })))('$kind: draws a non-blank chart with palette colours on the theme background', async ({ s }) => {
-    const out = renderChartPng(s, theme, HALF);
+    const out = (await renderChartPng(s, theme, HALF));
     const p = await decode(out.png);
     expect(distinctColours(p)).toBeGreaterThan(20);
     expect(pixel(p, 0, 0)).toEqual([255, 255, 255, 255]); // background filled, not transparent
@@ -79,39 +79,39 @@ describe('renderChartPng', () => {
   });
 
   it('pie: one palette colour per slice', async () => {
-    const p = await decode(renderChartPng(pie, theme, FULL).png);
+    const p = await decode((await renderChartPng(pie, theme, FULL)).png);
     for (const c of theme.palette.slice(0, pie.labels.length)) expect(countColour(p, c), c).toBeGreaterThan(100);
     expect(countColour(p, theme.palette[5]!)).toBe(0);
   });
 
   it('uses the theme background and text colours', async () => {
     const dark = { ...theme, colors: { ...theme.colors, background: '#101820', text: '#F5F5F5', grid: '#3A4350' } };
-    const p = await decode(renderChartPng(spec('bar', { title: 'Dark', unit: 'u' }), dark, HALF).png);
+    const p = await decode((await renderChartPng(spec('bar', { title: 'Dark', unit: 'u' }), dark, HALF)).png);
     expect(pixel(p, 0, 0)).toEqual([16, 24, 32, 255]);
     expect(countColour(p, '#F5F5F5')).toBeGreaterThan(50); // title and tick glyph cores
   });
 
-  it('same spec, same bytes (also after drawing other charts on the shared canvas)', () => {
-    const a = renderChartPng(combo, theme, FULL).png;
-    const b = renderChartPng(combo, theme, FULL).png;
+  it('same spec, same bytes (also after drawing other charts)', async () => {
+    const a = (await renderChartPng(combo, theme, FULL)).png;
+    const b = (await renderChartPng(combo, theme, FULL)).png;
     expect(b.equals(a)).toBe(true);
-    renderChartPng(pie, theme, HALF);
-    renderChartPng(spec('hbar', { dataLabels: true }), theme, { widthIn: 4, heightIn: 3 });
-    expect(renderChartPng(combo, theme, FULL).png.equals(a)).toBe(true);
+    await renderChartPng(pie, theme, HALF);
+    await renderChartPng(spec('hbar', { dataLabels: true }), theme, { widthIn: 4, heightIn: 3 });
+    expect((await renderChartPng(combo, theme, FULL)).png.equals(a)).toBe(true);
   });
 
-  it('data labels add ink; different data gives different pixels', () => {
-    const without = renderChartPng(spec('bar'), theme, HALF).png;
-    const withLabels = renderChartPng(spec('bar', { dataLabels: true }), theme, HALF).png;
+  it('data labels add ink; different data gives different pixels', async () => {
+    const without = (await renderChartPng(spec('bar'), theme, HALF)).png;
+    const withLabels = (await renderChartPng(spec('bar', { dataLabels: true }), theme, HALF)).png;
     expect(withLabels.equals(without)).toBe(false);
-    const other = renderChartPng(spec('bar', { series: [series('Exports', [1.2, 1.5, 2.75])] }), theme, HALF).png;
+    const other = (await renderChartPng(spec('bar', { series: [series('Exports', [1.2, 1.5, 2.75])] }), theme, HALF)).png;
     expect(other.equals(without)).toBe(false);
   });
 
   it('combo: draws a right axis (tick labels in the right margin)', async () => {
-    const withRight = await decode(renderChartPng(combo, theme, HALF).png);
+    const withRight = await decode((await renderChartPng(combo, theme, HALF)).png);
     const leftOnly = await decode(
-      renderChartPng({ ...combo, series: combo.series.map((s) => ({ ...s, axis: 'left' as const })) }, theme, HALF).png,
+      (await renderChartPng({ ...combo, series: combo.series.map((s) => ({ ...s, axis: 'left' as const })) }, theme, HALF)).png,
     );
     const [tr, tg, tb] = parseHex(theme.colors.text);
     const inkRight = (p: Pixels): number => {
