@@ -16,6 +16,8 @@ export interface FinalizeOptions {
   subject?: string;
   /** An IETF language tag such as `en-US` or `zh-CN`, written as dc:language. */
   language?: string;
+  /** The real bytes for a media part that holds a stand-in (see media.ts). */
+  media?: (bytes: Uint8Array) => Uint8Array | undefined;
 }
 
 /** Parts of the package: XML parts as text, everything else as bytes. */
@@ -31,6 +33,7 @@ const DEFLATE_LEVEL = 6;
 export async function finalizePackage(pptx: Uint8Array, opts: FinalizeOptions): Promise<Uint8Array> {
   const modified = checkedDate(opts.modified);
   const parts = await readParts(pptx);
+  if (opts.media) swapMedia(parts, opts.media);
   // native-chart: chart parts renumbered, repaired and made deterministic, workbooks re-zipped (chart-parts.ts).
   await fixChartParts(parts, modified, opts.eastAsianFont);
   const names = new Set(parts.keys());
@@ -179,6 +182,14 @@ async function readParts(pptx: Uint8Array): Promise<Parts> {
   }
   if (!parts.has(CONTENT_TYPES)) throw new Error(`finalizePackage: not an OPC package (no ${CONTENT_TYPES})`);
   return parts;
+}
+
+function swapMedia(parts: Parts, real: (bytes: Uint8Array) => Uint8Array | undefined): void {
+  for (const [name, content] of parts) {
+    if (!name.startsWith('ppt/media/') || typeof content === 'string') continue;
+    const bytes = real(content);
+    if (bytes) parts.set(name, bytes);
+  }
 }
 
 function editPart(parts: Parts, name: string, edit: (xml: string) => string): void {

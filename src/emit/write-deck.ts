@@ -6,6 +6,7 @@ import { BULLET_INDENT_PT, lineHeightOf } from '../layout/measure.js';
 import { FOOTER_RULE, SLIDE_NUMBER } from '../layout/grid.js';
 import type { DeckMeta, Theme } from '../model/types.js';
 import { finalizePackage } from './finalize.js';
+import { MediaSwap } from './media.js';
 import { addNativeChart } from './native-chart.js';
 import { PptxGenJS, type Pptx, type PptxSlide, type TableRow, type TextProps } from './pptxgen.js';
 
@@ -34,9 +35,10 @@ export async function writeDeck(deck: PlacedDeck, charts: ChartImages, opts: Emi
   if (opts.meta.subtitle) pptx.subject = opts.meta.subtitle;
   defineMasters(pptx, opts.theme);
 
+  const media = new MediaSwap();
   for (const placed of deck.slides) {
     const slide = pptx.addSlide({ masterName: placed.master === 'feature' ? MASTER_FEATURE : MASTER_CONTENT });
-    placed.elements.forEach((el, i) => addElement(slide, pptx, el, opts, charts.get(chartKey(placed.number, i))));
+    placed.elements.forEach((el, i) => addElement(slide, pptx, el, opts, charts.get(chartKey(placed.number, i)), media));
     if (placed.notes) slide.addNotes(placed.notes);
   }
 
@@ -44,7 +46,7 @@ export async function writeDeck(deck: PlacedDeck, charts: ChartImages, opts: Emi
   const fin: Parameters<typeof finalizePackage>[1] = { modified: opts.modified, title: opts.meta.title, language: opts.meta.language, eastAsianFont: opts.theme.eastAsianFont };
   if (opts.meta.author ?? opts.meta.organisation) fin.author = (opts.meta.author ?? opts.meta.organisation)!;
   if (opts.meta.subtitle) fin.subject = opts.meta.subtitle;
-  return finalizePackage(raw, fin);
+  return finalizePackage(raw, { ...fin, media: (bytes) => media.lookup(bytes) });
 }
 
 function defineMasters(pptx: Pptx, theme: Theme): void {
@@ -79,7 +81,7 @@ function defineMasters(pptx: Pptx, theme: Theme): void {
   pptx.defineSlideMaster({ title: MASTER_FEATURE, background: { color: hex(colors.sectionBackground) }, objects: [] });
 }
 
-function addElement(slide: PptxSlide, pptx: Pptx, el: PlacedElement, opts: EmitOptions, chartPng: Uint8Array | undefined): void {
+function addElement(slide: PptxSlide, pptx: Pptx, el: PlacedElement, opts: EmitOptions, chartPng: Uint8Array | undefined, media: MediaSwap): void {
   const { x, y, w, h } = el.box;
   switch (el.type) {
     case 'text':
@@ -114,7 +116,7 @@ function addElement(slide: PptxSlide, pptx: Pptx, el: PlacedElement, opts: EmitO
       slide.addShape(pptx.ShapeType.line, { x, y, w, h, line: { color: hex(el.line?.color ?? '#000000'), width: el.line?.widthPt ?? 1 } });
       return;
     case 'picture':
-      slide.addImage({ data: dataUri(el.mime, el.data), x, y, w, h, altText: el.alt });
+      slide.addImage({ data: el.mime === 'image/png' ? media.standIn(el.data) : dataUri(el.mime, el.data), x, y, w, h, altText: el.alt });
       return;
     case 'chart':
       // native-chart: an editable chart when the outline asks for one (build.ts renders no picture for it).
@@ -123,7 +125,7 @@ function addElement(slide: PptxSlide, pptx: Pptx, el: PlacedElement, opts: EmitO
         return;
       }
       if (!chartPng) throw new Error(`internal: no picture was rendered for the chart at ${x},${y}`);
-      slide.addImage({ data: dataUri('image/png', chartPng), x, y, w, h, altText: el.alt });
+      slide.addImage({ data: media.standIn(chartPng), x, y, w, h, altText: el.alt });
       return;
     case 'table':
       slide.addTable(tableRows(el, opts.meta.language), {

@@ -9,13 +9,18 @@ export function decimalsIn(value: number): number {
   return dot < 0 ? 0 : s.length - dot - 1;
 }
 
+const formats = new Map<string, Intl.NumberFormat>();
+
 /** en-US digits; no separator below 10,000 so that years and small counts read naturally (2024, 1984). */
 export function formatNumber(value: number, decimals: number): string {
-  return value.toLocaleString('en-US', {
-    minimumFractionDigits: decimals,
-    maximumFractionDigits: decimals,
-    useGrouping: Math.abs(value) >= 10000,
-  });
+  const grouping = Math.abs(value) >= 10000;
+  const key = `${decimals}|${grouping}`;
+  let f = formats.get(key); // building an Intl.NumberFormat is slow; reuse one per style
+  if (!f) {
+    f = new Intl.NumberFormat('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals, useGrouping: grouping });
+    formats.set(key, f);
+  }
+  return f.format(value);
 }
 
 const DOLLAR = new Set(['usd', '$', 'us$']);

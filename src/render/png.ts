@@ -30,8 +30,7 @@ function chunk(type: string, data: Uint8Array): Buffer {
 
 const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
-/** RGBA pixels (row by row, not premultiplied, as getImageData gives them) → PNG bytes. */
-export async function encodePng(rgba: Uint8Array | Uint8ClampedArray, width: number, height: number): Promise<Buffer> {
+function pngParts(rgba: Uint8Array | Uint8ClampedArray, width: number, height: number): { header: Buffer; rows: Buffer } {
   const rowBytes = width * 4;
   const rows = Buffer.allocUnsafe((rowBytes + 1) * height);
   for (let y = 0; y < height; y++) {
@@ -44,5 +43,20 @@ export async function encodePng(rgba: Uint8Array | Uint8ClampedArray, width: num
   header.writeUInt32BE(height, 4);
   header[8] = 8; // bit depth
   header[9] = 6; // colour type: truecolour with alpha
-  return Buffer.concat([SIGNATURE, chunk('IHDR', header), chunk('IDAT', await deflate(rows, { level: 3 })), chunk('IEND', new Uint8Array(0))]);
+  return { header, rows };
+}
+
+const assemble = (header: Buffer, idat: Uint8Array): Buffer =>
+  Buffer.concat([SIGNATURE, chunk('IHDR', header), chunk('IDAT', idat), chunk('IEND', new Uint8Array(0))]);
+
+/** RGBA pixels (row by row, not premultiplied, as getImageData gives them) → PNG bytes. */
+export async function encodePng(rgba: Uint8Array | Uint8ClampedArray, width: number, height: number): Promise<Buffer> {
+  const { header, rows } = pngParts(rgba, width, height);
+  return assemble(header, await deflate(rows, { level: 3 }));
+}
+
+/** The same, on this thread: for tiny pictures, where a trip to the thread pool costs more. */
+export function encodePngSync(rgba: Uint8Array | Uint8ClampedArray, width: number, height: number): Buffer {
+  const { header, rows } = pngParts(rgba, width, height);
+  return assemble(header, zlib.deflateSync(rows, { level: 3 }));
 }

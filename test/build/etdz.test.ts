@@ -53,3 +53,18 @@ describe('ETDZ briefing deck', () => {
     expect(footer && footer.type === 'text' && footer.paragraphs[0]!.runs[0]!.text).toMatch(/Source: China Daily/);
   });
 });
+
+describe('pictures in the package', () => {
+  it('are the real charts and logo, never the 1×1 stand-ins handed to pptxgenjs', async () => {
+    const { default: JSZip } = await import('jszip');
+    for (const file of [FILE, path.join(DECKS, 'example-quarterly.yaml')]) {
+      const zip = await JSZip.loadAsync((await buildDeck(file)).pptx!);
+      const media = Object.keys(zip.files).filter((n) => n.startsWith('ppt/media/'));
+      expect(media.length).toBeGreaterThan(0);
+      for (const name of media) {
+        const png = await zip.file(name)!.async('nodebuffer');
+        expect(png.readUInt32BE(16), name).toBeGreaterThan(100); // IHDR width
+      }
+    }
+  });
+});
