@@ -1,7 +1,7 @@
 // The library entry point: outline text → .pptx bytes + diagnostics. The CLI, watch mode and tests
 // only drive this function; it reads nothing but the assets the outline names and writes nothing.
 import { Diagnostics, sortDiagnostics, type Diagnostic } from './diagnostics.js';
-import { chartKey, writeDeck, type ChartImages } from './emit/write-deck.js';
+import type { ChartImages } from './emit/write-deck.js';
 import { layoutDeck } from './layout/layout-deck.js';
 import type { PlacedDeck } from './layout/placed.js';
 import { buildModel, type AssetReader } from './model/build-model.js';
@@ -9,7 +9,6 @@ import type { DataReader } from './model/data.js';
 import type { Deck } from './model/types.js';
 import { fileInputs } from './inputs.js';
 import { parseOutline } from './outline/parse.js';
-import { chartPictures } from './render/chart-cache.js';
 
 export interface BuildOptions {
   /** Folder the outline lives in: images are looked up from here. Default: the working folder. */
@@ -62,6 +61,8 @@ export async function build(text: string, options: BuildOptions = {}): Promise<B
   stats.slides = placed.slides.length;
   if (options.layoutOnly || diags.hasErrors || (options.strict && diags.list.length > 0)) return done({ deck, placed });
 
+  // pptxgenjs and chart.js load only for a full build, never for `validate`.
+  const [{ chartKey, writeDeck }, { chartPictures }] = await Promise.all([import('./emit/write-deck.js'), import('./render/chart-cache.js')]);
   const charts: ChartImages = new Map();
   const pictures = placed.slides.flatMap((slide) =>
     slide.elements.flatMap((el, i) => (el.type === 'chart' ? [{ key: chartKey(slide.number, i), el }] : [])),

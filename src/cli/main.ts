@@ -1,15 +1,23 @@
 #!/usr/bin/env node
 // briefdeck's command line: argument parsing and exit codes only; the work is done by build().
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { createRequire } from 'node:module';
-import { initCommand, schemaCommand } from './authoring.js';
-import { buildCommand, validateCommand, type CommandOptions } from './commands.js';
+import type { CommandOptions } from './commands.js';
 import { CliError, internalErrorMessage } from './errors.js';
-import { parseDpi, previewCommand, type PreviewOptions } from './preview.js';
-import { watchCommand } from './watch.js';
+import type { PreviewOptions } from './preview.js';
+
+// Each command's module is loaded when that command runs: start-up pays only for what it uses.
+const commands = () => import('./commands.js');
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 const io = { out: (l: string) => process.stdout.write(`${l}\n`), err: (l: string) => process.stderr.write(`${l}\n`) };
+
+/** --dpi: a number from 24 to 600, checked before anything runs (kept here so that start-up stays light). */
+function parseDpiOption(value: string): number {
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n) || n < 24 || n > 600) throw new InvalidArgumentError('it must be a number from 24 to 600.');
+  return n;
+}
 
 /** Repeatable options collect into a list. */
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
@@ -32,7 +40,7 @@ async function main(argv: string[]): Promise<number> {
     .option('--json', 'print diagnostics and the build summary as one JSON object')
     .option('-q, --quiet', 'print only problems')
     .action(async (file: string, opts: CommandOptions) => {
-      code = await buildCommand(file, opts, io);
+      code = await (await commands()).buildCommand(file, opts, io);
     });
   program
     .command('watch')
@@ -45,7 +53,7 @@ async function main(argv: string[]): Promise<number> {
     .option('--json', 'print one JSON object per build')
     .option('-q, --quiet', 'print only problems')
     .action(async (file: string, opts: CommandOptions) => {
-      const watching = await watchCommand(file, opts, io);
+      const watching = await (await import('./watch.js')).watchCommand(file, opts, io);
       const stop = () => void watching.close();
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
@@ -61,7 +69,7 @@ async function main(argv: string[]): Promise<number> {
     .option('--json', 'print diagnostics and the summary as one JSON object')
     .option('-q, --quiet', 'print only problems')
     .action(async (file: string, opts: CommandOptions) => {
-      code = await validateCommand(file, opts, io);
+      code = await (await commands()).validateCommand(file, opts, io);
     });
   program
     .command('preview')
@@ -69,11 +77,11 @@ async function main(argv: string[]): Promise<number> {
     .argument('<outline.yaml>', 'the outline')
     .option('-o, --out <dir>', 'folder for the images')
     .option('--pdf', 'also keep the PDF LibreOffice made (<name>.pdf)')
-    .option('--dpi <n>', 'resolution of the slide images (default 96: 1280 px wide)', parseDpi)
+    .option('--dpi <n>', 'resolution of the slide images (default 96: 1280 px wide), 24 to 600', parseDpiOption)
     .option('--allow-path <dir>', 'also read pictures and data from this folder (repeatable)', collect, [])
     .option('-q, --quiet', 'print only problems')
     .action(async (file: string, opts: PreviewOptions) => {
-      code = await previewCommand(file, opts, io);
+      code = await (await import('./preview.js')).previewCommand(file, opts, io);
     });
   program
     .command('init')
@@ -81,15 +89,15 @@ async function main(argv: string[]): Promise<number> {
     .argument('<name>', 'deck name, e.g. q3-briefing')
     .option('--force', 'replace an existing decks/<name>.yaml')
     .option('-q, --quiet', 'print only problems')
-    .action((name: string, opts: { force?: boolean; quiet?: boolean }) => {
-      code = initCommand(name, opts, io);
+    .action(async (name: string, opts: { force?: boolean; quiet?: boolean }) => {
+      code = (await import('./authoring.js')).initCommand(name, opts, io);
     });
   program
     .command('schema')
     .description('print the JSON Schema of outlines (for editor completion), or write it to a file')
     .option('-o, --out <file.json>', 'write the schema to this file instead of printing it')
-    .action((opts: { out?: string }) => {
-      code = schemaCommand(opts, io);
+    .action(async (opts: { out?: string }) => {
+      code = (await import('./authoring.js')).schemaCommand(opts, io);
     });
   try {
     await program.parseAsync(argv);

@@ -7,7 +7,7 @@ import { buildJson, runBuild, summary, type BuildRun, type CommandOptions } from
 import { CliError, internalErrorMessage } from './errors.js';
 import { report, type Io } from './io.js';
 
-const DEBOUNCE_MS = 80;
+const DEBOUNCE_MS = 30;
 
 export interface Watching {
   /** Resolves when the watcher is closed. */
@@ -55,7 +55,7 @@ export async function watchCommand(file: string, opts: CommandOptions, io: Io): 
   };
 
   await once();
-  watcher = chokidarWatch([...watched], { ignoreInitial: true, awaitWriteFinish: { stabilityThreshold: 40, pollInterval: 10 } });
+  watcher = chokidarWatch([...watched], { ignoreInitial: true, awaitWriteFinish: { stabilityThreshold: 25, pollInterval: 10 } });
 
   // One build at a time; changes during a build schedule exactly one more.
   let timer: NodeJS.Timeout | undefined;
