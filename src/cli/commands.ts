@@ -46,13 +46,17 @@ export interface BuildRun {
   text: string;
   /** Where the deck was written, when it was. */
   written?: string;
+  /** Whole run: read, build, write. */
   ms: number;
+  /** build() alone, without reading the outline or writing the deck. */
+  buildMs: number;
 }
 
 /** Reads, builds and (unless validating) writes one outline; prints nothing. */
 export async function runBuild(file: string, opts: CommandOptions, mode: 'build' | 'validate', progress?: (done: number, total: number) => void): Promise<BuildRun> {
   const started = performance.now();
   const text = readOutline(file);
+  const buildStarted = performance.now();
   const result = await build(text, {
     baseDir: path.dirname(path.resolve(file)),
     strict: opts.strict ?? false,
@@ -61,6 +65,7 @@ export async function runBuild(file: string, opts: CommandOptions, mode: 'build'
     ...(progress ? { onProgress: progress } : {}),
     ...themeOption(opts),
   });
+  const buildMs = Math.round(performance.now() - buildStarted);
   let written: string | undefined;
   if (mode === 'build' && result.pptx) {
     written = opts.out ?? defaultOutput(file);
@@ -70,7 +75,7 @@ export async function runBuild(file: string, opts: CommandOptions, mode: 'build'
       throw new CliError(`briefdeck: cannot write ${written}: ${(e as Error).message}`);
     }
   }
-  return { result, text, ...(written ? { written } : {}), ms: Math.round(performance.now() - started) };
+  return { result, text, ...(written ? { written } : {}), ms: Math.round(performance.now() - started), buildMs };
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -92,6 +97,7 @@ export function buildJson(file: string, run: BuildRun, mode: 'build' | 'validate
     charts: run.result.stats.charts,
     chartsRendered: run.result.stats.chartsRendered,
     ms: run.ms,
+    buildMs: run.buildMs,
     diagnostics: run.result.diagnostics.map((d) => diagnosticJson(d, file)),
   });
 }

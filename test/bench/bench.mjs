@@ -67,6 +67,7 @@ async function watchRebuild() {
   await next(); // the first build
   await new Promise((r) => setTimeout(r, 500));
   const builds = [];
+  const totals = [];
   const latencies = [];
   for (let i = 0; i < RUNS; i++) {
     const arrived = next();
@@ -74,13 +75,14 @@ async function watchRebuild() {
     fs.writeFileSync(outline, original.replace('title: From the first group to today', `title: From the first group to today (edit ${i})`));
     await arrived;
     const last = reports[reports.length - 1];
-    builds.push(last.ms);
+    builds.push(last.buildMs);
+    totals.push(last.ms);
     latencies.push(Number(last.at - saved) / 1e6);
     if (last.chartsRendered !== 0) throw new Error('a text edit redrew a chart');
     await new Promise((r) => setTimeout(r, 200));
   }
   child.kill('SIGINT');
-  return { build: median(builds), latency: median(latencies) };
+  return { build: median(builds), total: median(totals), latency: median(latencies) };
 }
 
 /** An outline of n slides, every other one a chart (kinds in turn), the rest bullets. */
@@ -116,6 +118,7 @@ const etdz = coldBuild(path.join(ROOT, 'decks', 'etdz-briefing.yaml'));
 rows.push(['ETDZ deck, cold CLI build (18 slides, 3 charts)', fmt(etdz.ms), fmt(etdz.rss), '', '≤ 300 ms']);
 const w = await watchRebuild();
 rows.push(['ETDZ watch rebuild after a text edit (build)', fmt(w.build), '', '', '≤ 60 ms']);
+rows.push(['  … plus reading the outline and the atomic write', fmt(w.total), '', '', '']);
 rows.push(['ETDZ watch, save to new deck on disk', fmt(w.latency), '', '', '']);
 for (const n of [30, 100, 300]) {
   const r = timed([CLI, 'build', syntheticDeck(n), '-o', path.join(tmp, `s${n}.pptx`), '-q']);
