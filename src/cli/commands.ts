@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { build, type BuildResult } from '../build.js';
+import { MAX_OUTLINE_BYTES } from '../outline/parse.js';
 import { CliError } from './errors.js';
 import { diagnosticJson, progressLine, report, type Io } from './io.js';
 import { writeFileAtomic } from './write-atomic.js';
@@ -26,8 +27,14 @@ function themeOption(opts: CommandOptions): { theme?: 'briefing' | 'midnight' } 
 
 export function readOutline(file: string): string {
   try {
+    // A file far over the limit is refused before it is read into memory; parseOutline reports the rest.
+    if (fs.statSync(file).size > MAX_OUTLINE_BYTES * 4) {
+      const mib = (fs.statSync(file).size / 1024 / 1024).toFixed(0);
+      throw new CliError(`${file}:1:1: error: the outline is ${mib} MiB, more than the ${MAX_OUTLINE_BYTES / 1024 / 1024} MiB limit [file-too-large]\n  hint: put large tables in a CSV file, or split the deck`);
+    }
     return fs.readFileSync(file, 'utf8');
   } catch (e) {
+    if (e instanceof CliError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder, not a file' : code === 'EACCES' ? 'permission denied' : (e as Error).message;
     throw new CliError(`briefdeck: cannot read ${file}: ${why}`);

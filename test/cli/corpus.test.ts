@@ -42,6 +42,18 @@ const generatedCases: Case[] = [
   { name: 'empty file', code: 'empty-outline', at: '1:1', make: (d) => write(d, 'deck.yaml', '') },
   { name: 'only comments', code: 'empty-outline', at: '1:1', make: (d) => write(d, 'deck.yaml', '# nothing here yet\n\n') },
   { name: 'over the size limit', code: 'file-too-large', at: '1:1', make: (d) => write(d, 'deck.yaml', `# ${'x'.repeat(3 * 1024 * 1024)}\n`) },
+  {
+    name: 'far over the size limit (refused before reading)',
+    code: 'file-too-large',
+    at: '1:1',
+    make: (d) => {
+      const file = path.join(d, 'deck.yaml');
+      const fd = fs.openSync(file, 'w');
+      fs.ftruncateSync(fd, 64 * 1024 * 1024);
+      fs.closeSync(fd);
+      return file;
+    },
+  },
   { name: 'BOM, then an unknown key', code: 'unknown-key', at: '3:3', make: (d) => write(d, 'deck.yaml', '\uFEFFdeck:\n  title: BOM\n  colour: red\nslides: [{ type: title }]\n') },
   { name: 'CRLF line ends, then an unknown slide type', code: 'unknown-slide-type', at: '4:11', make: (d) => write(d, 'deck.yaml', 'deck:\r\n  title: CRLF\r\nslides:\r\n  - type: tilte\r\n') },
   { name: 'U+000B in a title', code: 'control-character', at: '6:12', make: (d) => write(d, 'deck.yaml', deckWith('  - type: section\n    title: "Tab\\vbed"\n').replace('deck:', 'deck:\n  subtitle: fine')) },
