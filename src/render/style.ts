@@ -3,6 +3,7 @@
 // Units: chart.js works in CSS pixels (96 per inch) and draws at `DEVICE_PIXEL_RATIO` device pixels per CSS
 // pixel, so the PNG is twice the placed size at 96 px/in. A point is 1/72 in, so 12 pt = 16 CSS px.
 import { fontStack } from '../font-faces.js';
+import { contrastRatio, parseHex as parseColor, relativeLuminance } from '../model/color.js';
 import type { Theme } from '../model/types.js';
 
 export const CSS_PX_PER_IN = 96;
@@ -82,9 +83,9 @@ export function chartStyle(theme: Theme, size: PlacedSize): ChartStyle {
 function pickDark(theme: Theme): string {
   const candidates = [theme.colors.text, theme.colors.cardText, theme.colors.titleText, '#1A1A1A'];
   let best = '#1A1A1A';
-  let bestLum = luminance(best);
+  let bestLum = relativeLuminance(best);
   for (const c of candidates) {
-    const l = luminance(c);
+    const l = relativeLuminance(c);
     if (l < bestLum) {
       best = c;
       bestLum = l;
@@ -100,10 +101,7 @@ export function paletteColor(style: Pick<ChartStyle, 'palette'>, i: number): str
 
 /** [r, g, b] 0-255 of "#RGB", "#RRGGBB" or "RRGGBB"; black when unreadable. */
 export function parseHex(color: string): [number, number, number] {
-  let hex = (color ?? '').trim().replace(/^#/, '');
-  if (/^[0-9a-f]{3}$/i.test(hex)) hex = [...hex].map((c) => c + c).join('');
-  if (!/^[0-9a-f]{6}/i.test(hex)) return [0, 0, 0];
-  return [parseInt(hex.slice(0, 2), 16), parseInt(hex.slice(2, 4), 16), parseInt(hex.slice(4, 6), 16)];
+  return parseColor(color ?? '') ?? [0, 0, 0];
 }
 
 /** CSS colour with alpha, e.g. for area fills. */
@@ -112,21 +110,7 @@ export function withAlpha(color: string, alpha: number): string {
   return `rgba(${r}, ${g}, ${b}, ${alpha})`;
 }
 
-/** WCAG relative luminance, 0 (black) to 1 (white). */
-export function luminance(color: string): number {
-  const lin = (c: number): number => {
-    const s = c / 255;
-    return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
-  };
-  const [r, g, b] = parseHex(color);
-  return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
-}
-
-export function contrastRatio(a: string, b: string): number {
-  const la = luminance(a);
-  const lb = luminance(b);
-  return (Math.max(la, lb) + 0.05) / (Math.min(la, lb) + 0.05);
-}
+export { contrastRatio, relativeLuminance as luminance };
 
 /** Whichever of `light` and `dark` reads better on `fill`. */
 export function contrastText(fill: string, light: string, dark: string): string {
