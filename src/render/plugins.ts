@@ -433,7 +433,9 @@ function drawArcLabels(
     ];
     if (o.percent && total > 0) {
       const share = (value / total) * 100;
-      const pct = share > 0 && share < 0.5 ? '<1%' : `${formatNumber(share, 0)}%`;
+      // One decimal, so that a slice agrees with a share quoted on the slide (92.3%, not 92%).
+      const one = formatNumber(share, 1).replace(/\.0$/, '');
+      const pct = share > 0 && share < 0.05 ? '<0.1%' : `${one}%`;
       lines.push({ text: pct, size: o.smallSize, weight: 'normal' });
     }
     const widths = lines.map((l) => {
