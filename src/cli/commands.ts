@@ -28,8 +28,9 @@ function themeOption(opts: CommandOptions): { theme?: 'briefing' | 'midnight' } 
 export function readOutline(file: string): string {
   try {
     // A file far over the limit is refused before it is read into memory; parseOutline reports the rest.
-    if (fs.statSync(file).size > MAX_OUTLINE_BYTES * 4) {
-      const mib = (fs.statSync(file).size / 1024 / 1024).toFixed(0);
+    const { size } = fs.statSync(file);
+    if (size > MAX_OUTLINE_BYTES * 4) {
+      const mib = (size / 1024 / 1024).toFixed(0);
       throw new CliError(`${file}:1:1: error: the outline is ${mib} MiB, more than the ${MAX_OUTLINE_BYTES / 1024 / 1024} MiB limit [file-too-large]\n  hint: put large tables in a CSV file, or split the deck`);
     }
     return fs.readFileSync(file, 'utf8');

@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // briefdeck's command line: argument parsing and exit codes only; the work is done by build().
-import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { Command, CommanderError } from 'commander';
 import { createRequire } from 'node:module';
 import type { CommandOptions } from './commands.js';
+import { parseDpi } from './dpi.js';
 import { CliError, internalErrorMessage } from './errors.js';
 import type { PreviewOptions } from './preview.js';
 
@@ -12,15 +13,18 @@ const commands = () => import('./commands.js');
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 const io = { out: (l: string) => process.stdout.write(`${l}\n`), err: (l: string) => process.stderr.write(`${l}\n`) };
 
-/** --dpi: a number from 24 to 600, checked before anything runs (kept here so that start-up stays light). */
-function parseDpiOption(value: string): number {
-  const n = Number(value);
-  if (value.trim() === '' || !Number.isFinite(n) || n < 24 || n > 600) throw new InvalidArgumentError('it must be a number from 24 to 600.');
-  return n;
-}
-
 /** Repeatable options collect into a list. */
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
+
+/** The options that build, watch and validate share. */
+function outlineOptions(cmd: Command, json: string): Command {
+  return cmd
+    .option('--theme <name>', 'use a built-in theme (briefing, midnight) instead of the outline\'s')
+    .option('--strict', 'treat warnings (e.g. text that cannot fit) as errors')
+    .option('--allow-path <dir>', 'also read pictures and data from this folder (repeatable)', collect, [])
+    .option('--json', json)
+    .option('-q, --quiet', 'print only problems');
+}
 
 async function main(argv: string[]): Promise<number> {
   let code = 0;
@@ -29,46 +33,37 @@ async function main(argv: string[]): Promise<number> {
     .version(version, '-v, --version')
     .exitOverride()
     .showHelpAfterError('(run briefdeck --help for usage)');
-  program
-    .command('build')
-    .description('build a .pptx from an outline (default output: output/<name>.pptx)')
-    .argument('<outline.yaml>', 'the outline')
-    .option('-o, --out <file.pptx>', 'where to write the deck')
-    .option('--theme <name>', 'use a built-in theme (briefing, midnight) instead of the outline\'s')
-    .option('--strict', 'treat warnings (e.g. text that cannot fit) as errors')
-    .option('--allow-path <dir>', 'also read pictures and data from this folder (repeatable)', collect, [])
-    .option('--json', 'print diagnostics and the build summary as one JSON object')
-    .option('-q, --quiet', 'print only problems')
-    .action(async (file: string, opts: CommandOptions) => {
+  outlineOptions(
+    program
+      .command('build')
+      .description('build a .pptx from an outline (default output: output/<name>.pptx)')
+      .argument('<outline.yaml>', 'the outline')
+      .option('-o, --out <file.pptx>', 'where to write the deck'),
+    'print diagnostics and the build summary as one JSON object',
+  ).action(async (file: string, opts: CommandOptions) => {
       code = await (await commands()).buildCommand(file, opts, io);
     });
-  program
-    .command('watch')
-    .description('build, then rebuild whenever the outline or a file it uses changes')
-    .argument('<outline.yaml>', 'the outline')
-    .option('-o, --out <file.pptx>', 'where to write the deck')
-    .option('--theme <name>', 'use a built-in theme (briefing, midnight) instead of the outline\'s')
-    .option('--strict', 'treat warnings as errors')
-    .option('--allow-path <dir>', 'also read pictures and data from this folder (repeatable)', collect, [])
-    .option('--json', 'print one JSON object per build')
-    .option('-q, --quiet', 'print only problems')
-    .action(async (file: string, opts: CommandOptions) => {
+  outlineOptions(
+    program
+      .command('watch')
+      .description('build, then rebuild whenever the outline or a file it uses changes')
+      .argument('<outline.yaml>', 'the outline')
+      .option('-o, --out <file.pptx>', 'where to write the deck'),
+    'print one JSON object per build',
+  ).action(async (file: string, opts: CommandOptions) => {
       const watching = await (await import('./watch.js')).watchCommand(file, opts, io);
       const stop = () => void watching.close();
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
       await watching.closed;
     });
-  program
-    .command('validate')
-    .description('check an outline (syntax, facts, fitting) without writing anything')
-    .argument('<outline.yaml>', 'the outline')
-    .option('--theme <name>', 'check with a built-in theme instead of the outline\'s')
-    .option('--strict', 'treat warnings as errors')
-    .option('--allow-path <dir>', 'also read pictures and data from this folder (repeatable)', collect, [])
-    .option('--json', 'print diagnostics and the summary as one JSON object')
-    .option('-q, --quiet', 'print only problems')
-    .action(async (file: string, opts: CommandOptions) => {
+  outlineOptions(
+    program
+      .command('validate')
+      .description('check an outline (syntax, facts, fitting) without writing anything')
+      .argument('<outline.yaml>', 'the outline'),
+    'print diagnostics and the summary as one JSON object',
+  ).action(async (file: string, opts: CommandOptions) => {
       code = await (await commands()).validateCommand(file, opts, io);
     });
   program
@@ -77,7 +72,7 @@ async function main(argv: string[]): Promise<number> {
     .argument('<outline.yaml>', 'the outline')
     .option('-o, --out <dir>', 'folder for the images')
     .option('--pdf', 'also keep the PDF LibreOffice made (<name>.pdf)')
-    .option('--dpi <n>', 'resolution of the slide images (default 96: 1280 px wide), 24 to 600', parseDpiOption)
+    .option('--dpi <n>', 'resolution of the slide images (default 96: 1280 px wide), 24 to 600', parseDpi)
     .option('--allow-path <dir>', 'also read pictures and data from this folder (repeatable)', collect, [])
     .option('-q, --quiet', 'print only problems')
     .action(async (file: string, opts: PreviewOptions) => {

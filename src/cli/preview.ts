@@ -4,11 +4,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { InvalidArgumentError } from 'commander';
 import JSZip from 'jszip';
 import { build } from '../build.js';
 import { defaultOutput, readOutline } from './commands.js';
 import { contactSheet } from './contact-sheet.js';
+import { DEFAULT_DPI, isDpi, MAX_DPI, MIN_DPI, parseDpi } from './dpi.js';
 import { CliError } from './errors.js';
 import { report, type Io } from './io.js';
 import { convertToPdf, findPdftoppm, findSoffice, missingToolMessage, pdfToPngs, type ToolEnv } from './office.js';
@@ -27,21 +27,13 @@ export interface PreviewOptions {
 }
 
 
-export const DEFAULT_DPI = 96;
-export const MIN_DPI = 24;
-export const MAX_DPI = 600;
+export { DEFAULT_DPI, MAX_DPI, MIN_DPI, parseDpi };
 /** LibreOffice's first start with a fresh profile takes a while; a big deck more. */
 const SOFFICE_TIMEOUT_MS = 180_000;
 const PDFTOPPM_TIMEOUT_MS = 120_000;
 
 const dpiProblem = (dpi: unknown): string => `--dpi must be a number from ${MIN_DPI} to ${MAX_DPI}, not \`${String(dpi)}\``;
 
-/** Commander argument parser for --dpi: a bad value is a usage error before anything runs. */
-export function parseDpi(value: string): number {
-  const n = Number(value);
-  if (value.trim() === '' || !Number.isFinite(n) || n < MIN_DPI || n > MAX_DPI) throw new InvalidArgumentError(`it must be a number from ${MIN_DPI} to ${MAX_DPI}.`);
-  return n;
-}
 
 /** output/<name>-preview beside decks/ (or in the working folder), like `build`'s default .pptx. */
 export function defaultPreviewDir(outline: string): string {
@@ -87,7 +79,7 @@ export async function previewCommand(file: string, opts: PreviewOptions, io: Io,
 async function preview(file: string, opts: PreviewOptions, io: Io, where: ToolEnv): Promise<number> {
   const started = performance.now();
   const dpi = opts.dpi ?? DEFAULT_DPI;
-  if (!Number.isFinite(dpi) || dpi < MIN_DPI || dpi > MAX_DPI) throw new CliError(`briefdeck: ${dpiProblem(opts.dpi)}`);
+  if (!isDpi(dpi)) throw new CliError(`briefdeck: ${dpiProblem(opts.dpi)}`);
   const platform = where.platform ?? process.platform;
   const soffice = findSoffice(where);
   if (!soffice) throw new CliError(missingToolMessage('soffice', platform));

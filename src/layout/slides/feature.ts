@@ -25,13 +25,12 @@ export function layoutFeature(ctx: LayoutContext, slide: FeatureSlide): PlacedEl
       what: 'the title',
     }),
   ];
-  const subtitle = slide.kind === 'closing' ? slide.subtitle : slide.subtitle;
-  if (subtitle) {
+  if (slide.subtitle) {
     elements.push(
       placeText(ctx, {
         role: 'subtitle',
         box: { x, y: 4.05, w, h: 1.0 },
-        paragraphs: [para(subtitle)],
+        paragraphs: [para(slide.subtitle)],
         color: colors.sectionText,
         range: [sizes.body[0] + 2, sizes.body[1] + 4],
         valign: 'top',
