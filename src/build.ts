@@ -43,14 +43,16 @@ export interface BuildResult {
   inputs: string[];
 }
 
-export async function build(text: string, options: BuildOptions = {}): Promise<BuildResult> {
+/** `text` is the outline as text, or the bytes of the file (decoded strictly: a non-UTF-8 byte is a located error). */
+export async function build(text: string | Uint8Array, options: BuildOptions = {}): Promise<BuildResult> {
   const diags = new Diagnostics();
   const stats = { slides: 0, charts: 0, chartsRendered: 0 };
   const files = fileInputs({ baseDir: options.baseDir ?? process.cwd(), ...(options.allowPaths ? { allow: options.allowPaths } : {}) });
   const done = (extra: Partial<BuildResult> = {}): BuildResult => ({ diagnostics: sortDiagnostics(diags.list), stats, inputs: [...files.used].sort(), ...extra });
 
+  const epoch = sourceDateEpoch(options, diags);
   const parsed = parseOutline(text, diags);
-  if (!parsed.outline) return done();
+  if (!parsed.outline || epoch === null) return done();
   const deck = buildModel(parsed.outline, parsed.locate, diags, options.readAsset ?? files.asset, {
     readData: options.readData ?? files.data,
     ...(options.theme ? { theme: options.theme } : {}),
@@ -76,14 +78,33 @@ export async function build(text: string, options: BuildOptions = {}): Promise<B
   );
   stats.chartsRendered = drawn.rendered;
   images.forEach(({ key }, i) => charts.set(key, drawn.pngs[i]!));
-  const pptx = await writeDeck(placed, charts, { meta: deck.meta, theme: deck.theme, modified: packageDate(deck, options) });
+  const pptx = await writeDeck(placed, charts, { meta: deck.meta, theme: deck.theme, modified: packageDate(deck, epoch) });
   return done({ pptx, deck, placed });
 }
 
+/** The range of dates a .pptx can store (zip entry times): 1980-01-01 to 2099-12-31. */
+const EPOCH_MIN = Date.UTC(1980, 0, 1) / 1000;
+const EPOCH_MAX = Date.UTC(2099, 11, 31, 23, 59, 59) / 1000;
+
+/** options.sourceDateEpoch or $SOURCE_DATE_EPOCH, checked; undefined when neither is set, null when wrong. */
+function sourceDateEpoch(options: BuildOptions, diags: Diagnostics): number | undefined | null {
+  const fromEnv = options.sourceDateEpoch === undefined;
+  const raw = fromEnv ? process.env.SOURCE_DATE_EPOCH : String(options.sourceDateEpoch);
+  if (raw === undefined || (fromEnv && raw === '')) return undefined;
+  const name = fromEnv ? 'SOURCE_DATE_EPOCH' : 'sourceDateEpoch';
+  const value = /^\d+$/.test(raw.trim()) ? Number(raw.trim()) : NaN;
+  if (Number.isInteger(value) && value >= EPOCH_MIN && value <= EPOCH_MAX) return value;
+  const shown = raw.length > 40 ? `${raw.slice(0, 40)}…` : raw;
+  const when = Math.abs(value) < 8e12 ? new Date(value * 1000).toISOString().slice(0, 10) : 'far in the future';
+  diags.error('bad-source-date-epoch', Number.isInteger(value) ? `${name}=${shown} is ${when}, outside the dates a .pptx file can store (1980-01-01 to 2099-12-31)` : `${name}=${shown} is not a whole number of seconds since 1970-01-01`, {
+    hint: `set ${name} to seconds since 1970 between ${EPOCH_MIN} (1980-01-01) and ${EPOCH_MAX} (2099-12-31), e.g. $(git log -1 --format=%ct), or unset it to use deck.date`,
+  });
+  return null;
+}
+
 /** A fixed date for the package: the same outline must give the same bytes. */
-function packageDate(deck: Deck, options: BuildOptions): Date {
-  const epoch = options.sourceDateEpoch ?? (process.env.SOURCE_DATE_EPOCH ? Number(process.env.SOURCE_DATE_EPOCH) : undefined);
-  if (epoch !== undefined && Number.isFinite(epoch)) return new Date(epoch * 1000);
+function packageDate(deck: Deck, epoch: number | undefined): Date {
+  if (epoch !== undefined) return new Date(epoch * 1000);
   if (deck.meta.date) {
     const [y, m = '01', d = '01'] = deck.meta.date.split('-');
     return new Date(`${y}-${m}-${d}T00:00:00Z`);

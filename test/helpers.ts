@@ -1,5 +1,6 @@
 // Shared test helpers: building decks from decks/, reading parts of a .pptx, and finding the external
-// tools (validator, LibreOffice) — tests that need a missing tool skip with a loud message.
+// tools (validator, LibreOffice) — tests that need a missing tool skip with a loud message, and fail
+// instead under CI=true, so that CI cannot pass without its checks.
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -39,9 +40,21 @@ export function missingTool(...needs: ('validator' | 'soffice')[]): string | und
     if (!hasCommand('pdfinfo')) missing.push('pdfinfo (apt-get install -y poppler-utils)');
   }
   if (missing.length === 0) return undefined;
-  const why = `SKIPPED: missing ${missing.join(', ')}`;
-  console.warn(`\n*** ${why} ***\n`);
-  return why;
+  return mustRunInCi(`missing ${missing.join(', ')}`);
+}
+
+export const inCi = (): boolean => process.env.CI === 'true' || process.env.CI === '1';
+
+/**
+ * For a test that cannot run here (`why`): undefined when it can, else the loud reason to skip it — and
+ * under CI=true an error instead, which fails the test file.
+ */
+export function mustRunInCi(why: string | undefined): string | undefined {
+  if (why === undefined) return undefined;
+  if (inCi()) throw new Error(`CI=true, so this test must run, but it cannot: ${why}`);
+  const line = `SKIPPED: ${why}`;
+  console.warn(`\n*** ${line} ***\n`);
+  return line;
 }
 
 export async function slideXmls(pptx: Uint8Array): Promise<string[]> {

@@ -4,9 +4,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { build, type BuildResult } from '../build.js';
 import { MAX_OUTLINE_BYTES } from '../outline/parse.js';
-import { CliError } from './errors.js';
+import { CliError, internalErrorMessage } from './errors.js';
 import { diagnosticJson, progressLine, report, type Io } from './io.js';
-import { writeFileAtomic } from './write-atomic.js';
+import { refuseOutput } from './output-guard.js';
+import { writeOutput } from './write-atomic.js';
+import { WriteError } from './write-error.js';
 
 export interface CommandOptions {
   out?: string;
@@ -25,7 +27,8 @@ function themeOption(opts: CommandOptions): { theme?: 'briefing' | 'midnight' } 
   return { theme: opts.theme };
 }
 
-export function readOutline(file: string): string {
+/** The outline's bytes (build() decodes them strictly, so a non-UTF-8 byte is a located error) and its text for excerpts. */
+export function readOutline(file: string): { source: Uint8Array; text: string } {
   try {
     // A file far over the limit is refused before it is read into memory; parseOutline reports the rest.
     const { size } = fs.statSync(file);
@@ -33,12 +36,20 @@ export function readOutline(file: string): string {
       const mib = (size / 1024 / 1024).toFixed(0);
       throw new CliError(`${file}:1:1: error: the outline is ${mib} MiB, more than the ${MAX_OUTLINE_BYTES / 1024 / 1024} MiB limit [file-too-large]\n  hint: put large tables in a CSV file, or split the deck`);
     }
-    return fs.readFileSync(file, 'utf8');
+    const source = fs.readFileSync(file);
+    return { source, text: source.toString('utf8') };
   } catch (e) {
     if (e instanceof CliError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder, not a file' : code === 'EACCES' ? 'permission denied' : (e as Error).message;
-    throw new CliError(`briefdeck: cannot read ${file}: ${why}`);
+    const [why, hint] =
+      code === 'ENOENT'
+        ? ['no such file', 'check the path (outlines are .yaml files, e.g. decks/briefing.yaml), or start one with `briefdeck init NAME`']
+        : code === 'EISDIR'
+          ? ['it is a folder, not a file', 'give the .yaml outline inside it']
+          : code === 'EACCES' || code === 'EPERM'
+            ? ['permission denied', 'check the permissions of the file']
+            : [(e as Error).message.replace(/, (open|read) '[^']*'$/, ''), 'check the path and the disk'];
+    throw new CliError(`briefdeck: cannot read ${file}: ${why}\n  hint: ${hint}`, 1, { code: 'cannot-read', summary: `cannot read ${file}: ${why}`, hint });
   }
 }
 
@@ -63,9 +74,11 @@ export interface BuildRun {
 /** Reads, builds and (unless validating) writes one outline; prints nothing. */
 export async function runBuild(file: string, opts: CommandOptions, mode: 'build' | 'validate', progress?: (done: number, total: number) => void): Promise<BuildRun> {
   const started = performance.now();
-  const text = readOutline(file);
+  const { source, text } = readOutline(file);
+  const target = mode === 'build' ? (opts.out ?? defaultOutput(file)) : undefined;
+  if (target !== undefined) refuseEarly(target, file); // before the work, not after it
   const buildStarted = performance.now();
-  const result = await build(text, {
+  const result = await build(source, {
     baseDir: path.dirname(path.resolve(file)),
     strict: opts.strict ?? false,
     layoutOnly: mode === 'validate',
@@ -75,15 +88,20 @@ export async function runBuild(file: string, opts: CommandOptions, mode: 'build'
   });
   const buildMs = Math.round(performance.now() - buildStarted);
   let written: string | undefined;
-  if (mode === 'build' && result.pptx) {
-    written = opts.out ?? defaultOutput(file);
-    try {
-      writeFileAtomic(written, result.pptx);
-    } catch (e) {
-      throw new CliError(`briefdeck: cannot write ${written}: ${(e as Error).message}`);
-    }
+  if (target !== undefined && result.pptx) {
+    await writeOutput(target, result.pptx, { inputs: [file, ...result.inputs] });
+    written = target;
   }
   return { result, text, ...(written ? { written } : {}), ms: Math.round(performance.now() - started), buildMs };
+}
+
+function refuseEarly(target: string, outline: string): void {
+  try {
+    refuseOutput(target, [outline]);
+  } catch (e) {
+    if (e instanceof WriteError) throw new CliError(`briefdeck: ${e.message}\n  hint: ${e.hint}`, 1, { code: e.code, hint: e.hint, summary: e.message });
+    throw e;
+  }
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -110,10 +128,41 @@ export function buildJson(file: string, run: BuildRun, mode: 'build' | 'validate
   });
 }
 
+/**
+ * `--json` prints exactly one object even when the run fails before or after build(): a file that cannot
+ * be read or written (exit 1) or an internal error (exit 2) becomes its only diagnostic.
+ */
+export function failureJson(file: string, mode: string, e: unknown): { json: string; exitCode: number } {
+  const user = e instanceof CliError;
+  const message = user ? (e.details?.summary ?? e.message.split('\n')[0]!.replace(/^briefdeck: /, '')) : internalErrorMessage(e).replace(/^briefdeck: /, '');
+  const diagnostic = { file, line: null, column: null, severity: 'error', code: user ? (e.details?.code ?? 'cannot-run') : 'internal-error', message, path: null, hint: user ? (e.details?.hint ?? null) : null };
+  const json = JSON.stringify({ ok: false, command: mode, file, output: null, slides: 0, charts: 0, chartsRendered: 0, ms: 0, buildMs: 0, diagnostics: [diagnostic] });
+  return { json, exitCode: user ? e.exitCode : 2 };
+}
+
+async function jsonSafe(file: string, mode: string, opts: CommandOptions, io: Io, work: () => Promise<number>): Promise<number> {
+  if (!opts.json) return work();
+  try {
+    return await work();
+  } catch (e) {
+    const { json, exitCode } = failureJson(file, mode, e);
+    io.out(json);
+    return exitCode;
+  }
+}
+
 export async function buildCommand(file: string, opts: CommandOptions, io: Io): Promise<number> {
+  return jsonSafe(file, 'build', opts, io, () => buildOnce(file, opts, io));
+}
+
+async function buildOnce(file: string, opts: CommandOptions, io: Io): Promise<number> {
   const progress = progressLine(!opts.quiet && !opts.json);
-  const run = await runBuild(file, opts, 'build', progress.update);
-  progress.clear();
+  let run: BuildRun;
+  try {
+    run = await runBuild(file, opts, 'build', progress.update);
+  } finally {
+    progress.clear();
+  }
   if (opts.json) {
     io.out(buildJson(file, run, 'build'));
     return run.written ? 0 : 1;
@@ -129,6 +178,10 @@ export async function buildCommand(file: string, opts: CommandOptions, io: Io): 
 }
 
 export async function validateCommand(file: string, opts: CommandOptions, io: Io): Promise<number> {
+  return jsonSafe(file, 'validate', opts, io, () => validateOnce(file, opts, io));
+}
+
+async function validateOnce(file: string, opts: CommandOptions, io: Io): Promise<number> {
   const run = await runBuild(file, opts, 'validate');
   const failed = run.result.diagnostics.some((d) => d.severity === 'error') || (opts.strict === true && run.result.diagnostics.length > 0);
   if (opts.json) {

@@ -85,29 +85,47 @@ async function main(argv: string[]): Promise<number> {
     .option('--force', 'replace an existing decks/<name>.yaml')
     .option('-q, --quiet', 'print only problems')
     .action(async (name: string, opts: { force?: boolean; quiet?: boolean }) => {
-      code = (await import('./authoring.js')).initCommand(name, opts, io);
+      code = await (await import('./authoring.js')).initCommand(name, opts, io);
     });
   program
     .command('schema')
     .description('print the JSON Schema of outlines (for editor completion), or write it to a file')
     .option('-o, --out <file.json>', 'write the schema to this file instead of printing it')
     .action(async (opts: { out?: string }) => {
-      code = (await import('./authoring.js')).schemaCommand(opts, io);
+      code = await (await import('./authoring.js')).schemaCommand(opts, io);
     });
   try {
     await program.parseAsync(argv);
   } catch (e) {
-    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 1;
+    if (e instanceof CommanderError) {
+      if (e.exitCode === 0) return 0;
+      throw new CliError(e.message, 1, { code: 'usage', summary: e.message.replace(/^error: /, '') });
+    }
     throw e;
   }
   return code;
 }
 
+/** With --json, stdout carries exactly one JSON object, whatever went wrong. */
+const json = process.argv.includes('--json');
+
 main(process.argv).then(
   (code) => {
     process.exitCode = code;
   },
-  (e: unknown) => {
+  async (e: unknown) => {
+    if (json) {
+      const file = process.argv.slice(3).find((a) => !a.startsWith('-')) ?? '';
+      const failure = (await commands()).failureJson(file, process.argv[2] ?? '', e);
+      process.stdout.write(`${failure.json}\n`);
+      if (!(e instanceof CliError)) process.stderr.write(`${internalErrorMessage(e)}\n`);
+      process.exitCode = failure.exitCode;
+      return;
+    }
+    if (e instanceof CliError && e.details?.code === 'usage') {
+      process.exitCode = 1; // commander has printed the message and the usage hint
+      return;
+    }
     if (e instanceof CliError) {
       process.stderr.write(`${e.message}\n`);
       process.exitCode = e.exitCode;

@@ -12,7 +12,7 @@ import { DEFAULT_DPI, isDpi, MAX_DPI, MIN_DPI, parseDpi } from './dpi.js';
 import { CliError } from './errors.js';
 import { report, type Io } from './io.js';
 import { convertToPdf, findPdftoppm, findSoffice, missingToolMessage, pdfToPngs, type ToolEnv } from './office.js';
-import { writeFileAtomic } from './write-atomic.js';
+import { writeOutput } from './write-atomic.js';
 
 export interface PreviewOptions {
   /** Folder for the images. Default: output/<name>-preview/ beside decks/ (as `build` puts the .pptx). */
@@ -52,13 +52,6 @@ export async function slideSizeIn(pptx: Uint8Array): Promise<{ w: number; h: num
   return { w: Number(m[1]) / EMU_PER_IN, h: Number(m[2]) / EMU_PER_IN };
 }
 
-function write(target: string, data: Uint8Array): void {
-  try {
-    writeFileAtomic(target, data);
-  } catch (e) {
-    throw new CliError(`briefdeck: cannot write ${target}: ${(e as Error).message}`);
-  }
-}
 
 /**
  * `briefdeck preview`: returns the exit code (0 written, 1 a problem the user can fix, already printed as
@@ -86,8 +79,8 @@ async function preview(file: string, opts: PreviewOptions, io: Io, where: ToolEn
   const pdftoppm = findPdftoppm(where);
   if (!pdftoppm) throw new CliError(missingToolMessage('pdftoppm', platform));
 
-  const text = readOutline(file);
-  const result = await build(text, { baseDir: path.dirname(path.resolve(file)), ...(opts.allowPath?.length ? { allowPaths: opts.allowPath } : {}) });
+  const { source, text } = readOutline(file);
+  const result = await build(source, { baseDir: path.dirname(path.resolve(file)), ...(opts.allowPath?.length ? { allowPaths: opts.allowPath } : {}) });
   report(result.diagnostics, file, text, io);
   if (!result.pptx) {
     io.err('briefdeck: no preview made because of the errors above');
@@ -119,13 +112,14 @@ async function preview(file: string, opts: PreviewOptions, io: Io, where: ToolEn
 
     const pngs = pages.map((p) => fs.readFileSync(p));
     const written = new Set<string>();
-    pngs.forEach((png, i) => {
+    const inputs = [file, ...result.inputs];
+    for (const [i, png] of pngs.entries()) {
       const img = slideImageName(i + 1, pngs.length);
-      write(path.join(outDir, img), png);
+      await writeOutput(path.join(outDir, img), png, { inputs });
       written.add(img);
-    });
-    write(path.join(outDir, 'contact-sheet.png'), await contactSheet(pngs));
-    if (opts.pdf) write(path.join(outDir, `${name}.pdf`), fs.readFileSync(pdf));
+    }
+    await writeOutput(path.join(outDir, 'contact-sheet.png'), await contactSheet(pngs), { inputs });
+    if (opts.pdf) await writeOutput(path.join(outDir, `${name}.pdf`), fs.readFileSync(pdf), { inputs });
 
     // Slide images of an earlier, longer deck (or numbered to another width) would pass for current ones.
     for (const f of fs.readdirSync(outDir)) {

@@ -3,11 +3,13 @@
 // Charts come from the picture cache, so a text edit redraws none. A thin driver over runBuild().
 import path from 'node:path';
 import { watch as chokidarWatch, type FSWatcher } from 'chokidar';
-import { buildJson, runBuild, summary, type BuildRun, type CommandOptions } from './commands.js';
+import { buildJson, failureJson, runBuild, summary, type BuildRun, type CommandOptions } from './commands.js';
 import { CliError, internalErrorMessage } from './errors.js';
 import { report, type Io } from './io.js';
 
 const DEBOUNCE_MS = 30;
+/** After a failed write (a full disk), try again this often, so the deck catches up when space returns. */
+const RETRY_MS = 2000;
 
 export interface Watching {
   /** Resolves when the watcher is closed. */
@@ -36,9 +38,15 @@ export async function watchCommand(file: string, opts: CommandOptions, io: Io): 
     }
   };
 
-  const once = async (): Promise<void> => {
+  let retry: NodeJS.Timeout | undefined;
+  let closing = false;
+  let failing: string | undefined;
+  /** One build; returns the error that stopped it, if any. */
+  const once = async (): Promise<unknown> => {
+    clearTimeout(retry);
     try {
       const run = await runBuild(file, opts, 'build');
+      failing = undefined;
       describe(run);
       // Watch what the outline uses now (a new CSV file or picture; not one it dropped). A broken outline
       // says nothing about its files, so the set stays as it was until the outline reads again.
@@ -49,12 +57,27 @@ export async function watchCommand(file: string, opts: CommandOptions, io: Io): 
         watched = now;
       }
     } catch (e) {
-      // A missing or unreadable outline mid-edit (an editor's save-by-rename) is not fatal in watch mode.
-      io.err(e instanceof CliError ? e.message : internalErrorMessage(e));
+      // A missing or unreadable outline mid-edit (an editor's save-by-rename) is not fatal in watch mode,
+      // nor is a deck that cannot be written (a full disk): the last good deck stays as it was.
+      const message = e instanceof CliError ? e.message : internalErrorMessage(e);
+      const writeFailed = e instanceof CliError && e.details !== undefined && ['disk-full', 'io-error', 'read-only', 'permission-denied'].includes(e.details.code);
+      if (message !== failing) {
+        if (opts.json) io.out(failureJson(file, 'build', e).json);
+        else {
+          io.err(message);
+          if (writeFailed) io.err(lastGood ? `not rebuilt: kept the last good deck ${lastGood}; trying again every ${RETRY_MS / 1000} s` : `not written; trying again every ${RETRY_MS / 1000} s`);
+        }
+      }
+      failing = message;
+      if (writeFailed && !closing) retry = setTimeout(() => schedule(), RETRY_MS);
+      return e;
     }
+    return undefined;
   };
 
-  await once();
+  // An output that can never be written (it is the outline, a folder, a device) ends watch at once.
+  const first = await once();
+  if (first instanceof CliError && ['output-is-input', 'not-a-file', 'not-a-folder', 'name-too-long'].includes(first.details?.code ?? '')) throw new CliError('briefdeck: not watching: fix the output path above', 1, first.details);
   watcher = chokidarWatch([...watched], { ignoreInitial: true, awaitWriteFinish: { stabilityThreshold: 25, pollInterval: 10 } });
 
   // One build at a time; changes during a build schedule exactly one more.
@@ -86,7 +109,9 @@ export async function watchCommand(file: string, opts: CommandOptions, io: Io): 
   return {
     closed,
     async close() {
+      closing = true;
       clearTimeout(timer);
+      clearTimeout(retry);
       await running;
       await watcher!.close();
       resolveClosed();

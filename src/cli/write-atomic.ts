@@ -1,23 +1,251 @@
-// Writes a file so that readers (PowerPoint, Keynote, a previous good build) never see a half-written
-// one: a temporary file in the same folder, flushed, then renamed over the target in one step.
+// Writes a file so that nobody (PowerPoint, Keynote, the previous good build) ever sees a half-written
+// or short one: a temporary file in the target's folder, written completely (a short write is continued,
+// a full disk is an error), flushed to disk, given the replaced file's mode and owner, then renamed over
+// the target in one step. On any failure the target is untouched and the temporary file is gone; so it is
+// when the process is interrupted (SIGINT, SIGTERM, SIGHUP) during the write.
+//
+// Why not npm's write-file-atomic: its temporary name is the target's name plus a suffix, which does not
+// fit beside a 255-byte target name; it issues one write() and does not check how much was written; and
+// its current release needs Node 22.
 import fs from 'node:fs';
 import path from 'node:path';
+import { threadId } from 'node:worker_threads';
+import { CliError } from './errors.js';
+import { refuseInputs, refuseSpecialFile } from './output-guard.js';
+import { WriteError } from './write-error.js';
 
-export function writeFileAtomic(target: string, data: Uint8Array): void {
-  const dir = path.dirname(target);
-  fs.mkdirSync(dir, { recursive: true });
-  const tmp = path.join(dir, `.${path.basename(target)}.${process.pid}.tmp`);
+export { WriteError };
+
+/** The file operations a write uses; tests replace some to inject short writes and failures. */
+export interface WriteIo {
+  write(handle: fs.promises.FileHandle, data: Uint8Array, offset: number, length: number): Promise<number>;
+  sync(handle: fs.promises.FileHandle): Promise<void>;
+  rename(from: string, to: string): Promise<void>;
+}
+
+const realIo: WriteIo = {
+  write: async (h, data, offset, length) => (await h.write(data, offset, length)).bytesWritten,
+  sync: (h) => h.sync(),
+  rename: (from, to) => fs.promises.rename(from, to),
+};
+
+export interface WriteOptions {
+  /** Files the build read: the target must be none of them (compared by real path and device+inode). */
+  inputs?: readonly string[];
+  io?: Partial<WriteIo>;
+}
+
+/** Chunks small enough that an interrupt is noticed between them. */
+const CHUNK = 1 << 20;
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+/** A temporary file this old whose process is gone was left by a killed build (SIGKILL, power loss). */
+const STALE_MS = 60 * 60 * 1000;
+const TEMP = /^\.briefdeck-(\d+)-\d+-\d+\.tmp$/;
+let counter = 0;
+
+export async function writeFileAtomic(target: string, data: Uint8Array, options: WriteOptions = {}): Promise<void> {
+  const io = { ...realIo, ...options.io };
+  const dir = path.dirname(path.resolve(target));
+  await makeFolder(target, dir);
+  const existing = await existingTarget(target);
+  if (options.inputs) refuseInputs(target, options.inputs);
+  // Write where a symlink points (the link stays a link); a dangling link is replaced.
+  const file = existing?.real ?? path.resolve(target);
+  const folder = path.dirname(file);
+  removeStaleTemps(folder);
+
+  const state: WriteState = {};
+  startWatchingSignals(state);
+  /** An interrupt stops the write when nobody else handles it (as Node would have, by dying). */
+  const stopHere = (): boolean => state.interrupted !== undefined && !handledElsewhere.has(state.interrupted);
+
+  let tmp: string | undefined;
+  let handle: fs.promises.FileHandle | undefined;
   try {
-    const fd = fs.openSync(tmp, 'w');
-    try {
-      fs.writeSync(fd, data);
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
+    ({ tmp, handle } = await openTemp(folder, target));
+    if (existing) await keepModeAndOwner(handle, existing.stat);
+    for (let offset = 0; offset < data.length; ) {
+      if (stopHere()) throw new Interrupted(target);
+      const length = Math.min(CHUNK, data.length - offset);
+      const n = await io.write(handle, data, offset, length);
+      // write(2) may write less than asked (a nearly full disk): continue; 0 means no progress at all.
+      if (!(n > 0)) throw Object.assign(new Error('no bytes written'), { code: 'ENOSPC' });
+      offset += n;
     }
-    fs.renameSync(tmp, target);
+    await io.sync(handle);
+    await handle.close();
+    handle = undefined;
+    if (stopHere()) throw new Interrupted(target);
+    await io.rename(tmp, file);
+    tmp = undefined;
+    await syncFolder(folder);
   } catch (e) {
-    fs.rmSync(tmp, { force: true });
+    if (e instanceof WriteError) throw e;
+    throw explain(target, e, data.length);
+  } finally {
+    await handle?.close().catch(() => undefined);
+    if (tmp !== undefined) await fs.promises.rm(tmp, { force: true }).catch(() => undefined);
+    stopWatchingSignals(state);
+  }
+}
+
+/** writeFileAtomic for the commands: a failure is a CliError (exit 1) that names the target and says what to do. */
+export async function writeOutput(target: string, data: Uint8Array, options: WriteOptions = {}): Promise<void> {
+  try {
+    await writeFileAtomic(target, data, options);
+  } catch (e) {
+    if (e instanceof WriteError) throw new CliError(`briefdeck: ${e.message}\n  hint: ${e.hint}`, 1, { code: e.code, hint: e.hint, summary: e.message });
     throw e;
   }
+}
+
+class Interrupted extends WriteError {
+  constructor(target: string) {
+    super(target, 'interrupted', `cannot write ${target}: interrupted`, 'run the command again');
+  }
+}
+
+interface WriteState {
+  interrupted?: NodeJS.Signals;
+}
+
+/** One set of signal listeners for all writes in progress; a signal marks every one of them. */
+const active = new Set<WriteState>();
+const onSignal = (sig: NodeJS.Signals): void => {
+  for (const w of active) w.interrupted ??= sig;
+  pending ??= sig;
+};
+let pending: NodeJS.Signals | undefined;
+/** Signals the program handles itself (watch mode stops cleanly on Ctrl-C): those never stop a write. */
+const handledElsewhere = new Set<NodeJS.Signals>();
+
+function startWatchingSignals(state: WriteState): void {
+  if (active.size === 0) {
+    handledElsewhere.clear();
+    for (const sig of SIGNALS) {
+      if (process.listenerCount(sig) > 0) handledElsewhere.add(sig);
+      process.on(sig, onSignal);
+    }
+  }
+  active.add(state);
+}
+
+/** After the last write: let a signal that came meanwhile do what it would have done (the target is untouched or complete). */
+function stopWatchingSignals(state: WriteState): void {
+  active.delete(state);
+  if (active.size > 0) return;
+  for (const sig of SIGNALS) process.removeListener(sig, onSignal);
+  const sig = pending;
+  pending = undefined;
+  if (sig !== undefined && !handledElsewhere.has(sig) && process.listenerCount(sig) === 0) process.kill(process.pid, sig);
+}
+
+async function makeFolder(target: string, dir: string): Promise<void> {
+  try {
+    await fs.promises.mkdir(dir, { recursive: true });
+  } catch (e) {
+    throw explain(target, e, 0, dir);
+  }
+}
+
+/** The target as it is now, or undefined when there is none; refuses anything but a regular file. */
+async function existingTarget(target: string): Promise<{ real: string; stat: fs.Stats } | undefined> {
+  let stat: fs.Stats;
+  try {
+    stat = await fs.promises.stat(target);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return undefined; // nothing there, or a dangling symlink
+    throw explain(target, e, 0);
+  }
+  refuseSpecialFile(target, stat);
+  return { real: await fs.promises.realpath(target), stat };
+}
+
+/** A short name of our own (a target's name may already be 255 bytes long), created exclusively. */
+async function openTemp(folder: string, target: string): Promise<{ tmp: string; handle: fs.promises.FileHandle }> {
+  for (let attempt = 0; ; attempt++) {
+    const tmp = path.join(folder, `.briefdeck-${process.pid}-${threadId}-${++counter}.tmp`);
+    try {
+      return { tmp, handle: await fs.promises.open(tmp, 'wx', 0o666) };
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 100) throw explain(target, e, 0);
+    }
+  }
+}
+
+/** A rebuilt deck keeps the permissions and owner of the one it replaces (0640 stays 0640). */
+async function keepModeAndOwner(handle: fs.promises.FileHandle, stat: fs.Stats): Promise<void> {
+  await handle.chmod(stat.mode & 0o7777);
+  const uid = process.getuid?.();
+  if (uid === undefined || (uid === stat.uid && process.getgid?.() === stat.gid)) return;
+  await handle.chown(stat.uid, stat.gid).catch((e: NodeJS.ErrnoException) => {
+    // Only root may give a file away; anyone else keeps what they can (as cp and editors do).
+    if (uid === 0 || !['EPERM', 'EINVAL'].includes(e.code ?? '')) throw e;
+  });
+}
+
+/** After the rename, the folder entry itself must reach the disk, or a crash could bring back the old file. */
+async function syncFolder(folder: string): Promise<void> {
+  let dirHandle: fs.promises.FileHandle | undefined;
+  try {
+    dirHandle = await fs.promises.open(folder, 'r');
+    await dirHandle.sync();
+  } catch {
+    // Some systems cannot open or sync a folder; the rename itself has happened.
+  } finally {
+    await dirHandle?.close().catch(() => undefined);
+  }
+}
+
+/** Temporary files of builds that were killed outright (no chance to clean up) would pile up. */
+function removeStaleTemps(folder: string): void {
+  let names: string[];
+  try {
+    names = fs.readdirSync(folder);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const m = TEMP.exec(name);
+    if (!m || Number(m[1]) === process.pid || alive(Number(m[1]))) continue;
+    const file = path.join(folder, name);
+    try {
+      if (Date.now() - fs.statSync(file).mtimeMs > STALE_MS) fs.rmSync(file, { force: true });
+    } catch {
+      // gone already, or not ours to remove
+    }
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** A file-system error as a sentence about the target and what to do; the temporary file is never named. */
+export function explain(target: string, e: unknown, bytes: number, folder?: string): WriteError {
+  const code = (e as NodeJS.ErrnoException).code ?? '';
+  const size = bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MiB` : `${Math.max(1, Math.round(bytes / 1024))} KiB`;
+  const where = folder ?? path.dirname(target);
+  const known: Record<string, [string, string, string]> = {
+    ENOSPC: ['disk-full', 'the disk is full', `free some space (the file needs about ${size}) and run again; the previous file is unchanged`],
+    EDQUOT: ['disk-full', 'the disk quota is used up', `free some space (the file needs about ${size}) and run again; the previous file is unchanged`],
+    EACCES: ['permission-denied', `permission denied`, `choose a folder you can write to (-o), or change the permissions of ${where}`],
+    EPERM: ['permission-denied', `the operation is not permitted`, `choose a folder you can write to (-o), or change the permissions of ${where}`],
+    EROFS: ['read-only', 'the file system is read-only', 'write to another folder with -o'],
+    EISDIR: ['not-a-file', 'it is a folder, not a file', `give a file name inside it, e.g. -o ${path.join(target, 'deck.pptx')}`],
+    ENOTDIR: ['not-a-folder', `a part of ${where} is a file, not a folder`, 'check the path given with -o'],
+    EEXIST: ['not-a-folder', `a part of ${where} is a file, not a folder`, 'check the path given with -o'],
+    ENAMETOOLONG: ['name-too-long', 'the file name is too long for the file system', 'choose a shorter name (at most 255 bytes per part of the path)'],
+    ENOENT: ['no-folder', `the folder ${where} cannot be created or was removed`, 'check the path given with -o'],
+    EIO: ['io-error', 'the disk reported an input/output error', 'check the disk, or write to another one with -o'],
+    EMFILE: ['too-many-files', 'too many files are open', 'close some programs and run again'],
+  };
+  const [c, why, hint] = known[code] ?? ['write-failed', String((e as Error).message ?? e).replace(/,? (open|rename|write|mkdir) '[^']*'( -> '[^']*')?/g, ''), 'check the output path and the disk'];
+  return new WriteError(target, c, `cannot write ${target}: ${why}`, hint);
 }

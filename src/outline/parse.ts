@@ -3,6 +3,8 @@
 import { LineCounter, parseDocument, visit, type YAMLError } from 'yaml';
 import type * as z from 'zod';
 import { Diagnostics, type Span } from '../diagnostics.js';
+import { decodeUtf8, firstIllegalCharacter, ILLEGAL_CHARACTER_HINT } from '../text-checks.js';
+import { DATE_HINT, dateProblem } from './dates.js';
 import { formatPath, makeLocator, type Locator, type PathPart } from './positions.js';
 import { allowedKeysAt } from './schema-walk.js';
 import { OutlineSchema, SLIDE_TYPES, type Outline } from './schema.js';
@@ -21,22 +23,33 @@ export interface ParsedOutline {
 const START: Span = { line: 1, col: 1 };
 const nowhere: Locator = { value: () => START, key: () => START };
 
-export function parseOutline(source: string, diagnostics = new Diagnostics()): ParsedOutline {
-  const text = source.startsWith('\uFEFF') ? source.slice(1) : source;
-  if (Buffer.byteLength(text) > MAX_OUTLINE_BYTES) {
+/**
+ * Parses an outline given as text, or as the bytes of the file: bytes are decoded strictly, so that a
+ * byte that is not UTF-8 is a located error instead of a silent U+FFFD.
+ */
+export function parseOutline(source: string | Uint8Array, diagnostics = new Diagnostics()): ParsedOutline {
+  const tooLarge = (): ParsedOutline => {
     diagnostics.error('file-too-large', `the outline is larger than ${MAX_OUTLINE_BYTES / 1024 / 1024} MiB`, {
       span: START,
       hint: 'put large tables in a CSV file, or split the deck',
     });
     return { locate: nowhere, diagnostics };
+  };
+  let decoded: string;
+  if (typeof source === 'string') decoded = source;
+  else {
+    if (source.length > MAX_OUTLINE_BYTES + 3) return tooLarge(); // + a BOM
+    if (source.includes(0)) return binary(diagnostics);
+    const d = decodeUtf8(source);
+    if (!('text' in d)) {
+      diagnostics.error('not-utf8', d.message, { span: d.at, hint: d.hint });
+      return { locate: nowhere, diagnostics };
+    }
+    decoded = d.text;
   }
-  if (text.includes('\0')) {
-    diagnostics.error('binary-file', 'this is not a text file (it contains NUL bytes)', {
-      span: START,
-      hint: 'pass the .yaml outline, not a .pptx or another binary file',
-    });
-    return { locate: nowhere, diagnostics };
-  }
+  const text = decoded.startsWith('\uFEFF') ? decoded.slice(1) : decoded;
+  if (Buffer.byteLength(text) > MAX_OUTLINE_BYTES) return tooLarge();
+  if (text.includes('\0')) return binary(diagnostics);
   if (text.trim() === '' || /^(\s*#.*\n?)*\s*$/.test(text)) {
     diagnostics.error('empty-outline', 'the outline is empty', {
       span: START,
@@ -70,7 +83,7 @@ export function parseOutline(source: string, diagnostics = new Diagnostics()): P
     }
   }
   if (diagnostics.hasErrors) return { locate, diagnostics };
-  reportControlCharacters(doc, at, diagnostics);
+  reportControlCharacters(doc, text, at, diagnostics);
   if (diagnostics.hasErrors) return { locate, diagnostics };
 
   let data: unknown;
@@ -100,19 +113,29 @@ export function parseOutline(source: string, diagnostics = new Diagnostics()): P
   return { outline: result.data, locate, diagnostics };
 }
 
-/** Characters that XML 1.0 forbids or that draw nothing: a deck with them would be damaged. */
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+function binary(diagnostics: Diagnostics): ParsedOutline {
+  diagnostics.error('binary-file', 'this is not a text file (it contains NUL bytes)', {
+    span: START,
+    hint: 'pass the .yaml outline, not a .pptx or another binary file',
+  });
+  return { locate: nowhere, diagnostics };
+}
 
-function reportControlCharacters(doc: ReturnType<typeof parseDocument>, at: (offset: number) => Span, out: Diagnostics): void {
+/**
+ * Every string of the outline (keys too) must be XML-legal and visible: a deck holding a control
+ * character, U+FFFE or half a surrogate pair would be damaged. Located at the character itself when it is
+ * written raw, else (an escape such as "\ud800") at the start of the text.
+ */
+function reportControlCharacters(doc: ReturnType<typeof parseDocument>, text: string, at: (offset: number) => Span, out: Diagnostics): void {
   visit(doc, {
     Scalar(_key, node) {
       if (typeof node.value !== 'string' || !node.range) return;
-      const m = CONTROL.exec(node.value);
-      if (!m) return;
-      const code = m[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
-      out.error('control-character', `this text contains the invisible control character U+${code}`, {
-        span: at(node.range[0]),
-        hint: 'delete it (it often comes from copying text out of a PDF or a spreadsheet)',
+      const bad = firstIllegalCharacter(node.value);
+      if (!bad) return;
+      const raw = text.slice(node.range[0], node.range[1]).indexOf(node.value[bad.index]!);
+      out.error('control-character', `this text contains ${bad.what}`, {
+        span: at(node.range[0] + Math.max(0, raw)),
+        hint: ILLEGAL_CHARACTER_HINT,
       });
     },
   });
@@ -170,6 +193,12 @@ function reportIssue(issue: z.core.$ZodIssue, data: unknown, locate: Locator, ou
   const path = issue.path as PathPart[];
   const where = formatPath(path);
   const actual = valueAt(data, path);
+  if (isDatePath(path)) {
+    // zod reports the pattern and the calendar check separately; one message per date is enough.
+    if (out.list.some((d) => d.code === 'bad-date' && d.path === where)) return;
+    out.error('bad-date', `${where}: ${dateProblem(actual) ?? 'is not a date'}`, { path: where, span: locate.value(path), hint: DATE_HINT });
+    return;
+  }
   switch (issue.code) {
     case 'unrecognized_keys': {
       const allowed = allowedKeysAt(OutlineSchema, path, data) ?? [];
@@ -272,6 +301,11 @@ function reportIssue(issue: z.core.$ZodIssue, data: unknown, locate: Locator, ou
     default:
       out.error('invalid-value', `${where}: ${issue.message}`, { path: where, span: locate.value(path), hint: 'see the outline format in README.md for the values this key takes' });
   }
+}
+
+/** deck.date and sources.<id>.date, whose problems are told in calendar words. */
+function isDatePath(path: readonly PathPart[]): boolean {
+  return (path.length === 2 && path[0] === 'deck' && path[1] === 'date') || (path.length === 3 && path[0] === 'sources' && path[2] === 'date');
 }
 
 /** Of a union's per-branch issue lists, the one whose branch matches the written value's shape. */

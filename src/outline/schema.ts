@@ -2,6 +2,7 @@
 // z.toJSONSchema) feeds editor completion. Descriptions double as hover help in editors.
 import * as z from 'zod';
 import { CHART_KINDS } from '../model/types.js';
+import { DATE_PATTERN, dateProblem, FIRST_YEAR, LAST_YEAR } from './dates.js';
 
 const id = z
   .string()
@@ -12,11 +13,14 @@ const text = z.string().min(1, 'must not be empty').max(2000, 'is longer than 2,
 const titleText = z.string().min(1, 'must not be empty').max(200, 'is longer than 200 characters: a title is a few words');
 const notesText = z.string().min(1, 'must not be empty').max(20000, 'is longer than 20,000 characters');
 
-/** A date written as YYYY-MM-DD (or YYYY-MM, YYYY); YAML would otherwise keep it as a string anyway. */
+/** A date written as YYYY-MM-DD (or YYYY-MM, YYYY), real and within what a .pptx can store (dates.ts). */
 const isoDate = z
   .union([
-    z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'write the date as YYYY-MM-DD'),
-    z.number().int().min(1000).max(9999).describe('A year.'),
+    z
+      .string()
+      .regex(DATE_PATTERN, `write a real date from ${FIRST_YEAR}-01-01 to ${LAST_YEAR}-12-31 as YYYY-MM-DD`)
+      .refine((s) => dateProblem(s) === undefined, 'is not a calendar date'),
+    z.number().int().min(FIRST_YEAR).max(LAST_YEAR).describe('A year.'),
   ])
   .transform(String);
 

@@ -9,7 +9,7 @@ import { BACKGROUND, contactSheet, GUTTER, LABEL_COLOUR, sheetGeometry } from '.
 import { convertToPdf, findExecutable, findSoffice, missingToolMessage, pdfToPngs } from '../../src/cli/office.js';
 import { parseDpi, previewCommand } from '../../src/cli/preview.js';
 import { parseHex } from '../../src/render/style.js';
-import { buildDeck, DECKS, tempDir } from '../helpers.js';
+import { buildDeck, DECKS, mustRunInCi, tempDir } from '../helpers.js';
 
 type Rgb = [number, number, number];
 
@@ -217,10 +217,7 @@ function missingPreviewTools(): string | undefined {
     findSoffice() ? '' : 'soffice (apt-get install -y --no-install-recommends libreoffice-impress)',
     findExecutable('pdftoppm') ? '' : 'pdftoppm (apt-get install -y poppler-utils)',
   ].filter(Boolean);
-  if (missing.length === 0) return undefined;
-  const why = `SKIPPED: missing ${missing.join(', ')}`;
-  console.warn(`\n*** ${why} ***\n`);
-  return why;
+  return mustRunInCi(missing.length ? `missing ${missing.join(', ')}` : undefined);
 }
 
 const slidePngs = (dir: string) => fs.readdirSync(dir).filter((f) => /^slide-\d+\.png$/.test(f)).sort();

@@ -4,7 +4,7 @@
 // hyperlinks and a slide without notes.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,6 +20,7 @@ import {
   naturalCompare,
   singleParagraphProps,
 } from '../../src/emit/finalize.js';
+import { missingTool } from '../helpers.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const VALIDATOR = join(ROOT, '..', 'shared', 'ooxml', 'validate-pptx');
@@ -27,16 +28,9 @@ const MODIFIED = new Date('2024-10-21T00:00:00Z');
 const OPTS = { modified: MODIFIED, title: 'ETDZ briefing & <review>', author: 'Briefdeck', language: 'zh-CN' };
 const SLIDES = 4;
 
-const hasXmllint = spawnSync('xmllint', ['--version']).status === 0;
-const canValidate = existsSync(VALIDATOR) && hasXmllint;
-if (!canValidate) {
-  console.warn(
-    `\n!!! finalize.test: SKIPPING validate-pptx checks: ${existsSync(VALIDATOR) ? '' : `${VALIDATOR} is missing; `}` +
-      `${hasXmllint ? '' : 'xmllint is not installed (apt-get install libxml2-utils); '}the package is NOT schema-checked.\n`,
-  );
-}
-const hasSoffice = spawnSync('soffice', ['--version']).status === 0 && spawnSync('pdfinfo', ['-v']).status === 0;
-if (!hasSoffice) console.warn('\n!!! finalize.test: SKIPPING the LibreOffice check: soffice or pdfinfo (poppler-utils) is missing.\n');
+// Skipped loudly when the tools are missing; under CI=true a missing tool fails instead (helpers.ts).
+const canValidate = missingTool('validator') === undefined;
+const hasSoffice = missingTool('soffice') === undefined;
 
 const work = mkdtempSync(join(tmpdir(), 'briefdeck-finalize-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
