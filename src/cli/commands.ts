@@ -5,8 +5,9 @@ import path from 'node:path';
 import { build, type BuildResult } from '../build.js';
 import { MAX_OUTLINE_BYTES } from '../outline/parse.js';
 import { CliError, internalErrorMessage } from './errors.js';
-import { diagnosticJson, progressLine, report, type Io } from './io.js';
+import { countLine, diagnosticJson, progressLine, report, type Io } from './io.js';
 import { refuseOutput } from './output-guard.js';
+import { isStdin, STDIO, type OutlineSource } from './stdio.js';
 import { writeOutput } from './write-atomic.js';
 import { WriteError } from './write-error.js';
 
@@ -21,7 +22,7 @@ export interface CommandOptions {
 
 export type { Io };
 
-function themeOption(opts: CommandOptions): { theme?: 'briefing' | 'midnight' } {
+export function themeOption(opts: CommandOptions): { theme?: 'briefing' | 'midnight' } {
   if (opts.theme === undefined) return {};
   if (opts.theme !== 'briefing' && opts.theme !== 'midnight') throw new CliError(`briefdeck: unknown theme \`${opts.theme}\` (built-in themes: briefing, midnight)`);
   return { theme: opts.theme };
@@ -71,15 +72,20 @@ export interface BuildRun {
   buildMs: number;
 }
 
-/** Reads, builds and (unless validating) writes one outline; prints nothing. */
-export async function runBuild(file: string, opts: CommandOptions, mode: 'build' | 'validate', progress?: (done: number, total: number) => void): Promise<BuildRun> {
+/**
+ * Reads, builds and (unless validating) writes one outline; prints nothing. `given` is the outline when
+ * it does not come from `file` (standard input, whose relative paths start from the working folder, or
+ * a save watch mode has read). With `-o -` the deck is not written: the caller sends it to stdout.
+ */
+export async function runBuild(file: string, opts: CommandOptions, mode: 'build' | 'validate', progress?: (done: number, total: number) => void, given?: OutlineSource): Promise<BuildRun> {
   const started = performance.now();
-  const { source, text } = readOutline(file);
+  const { source, text } = given ?? readOutline(file);
   const target = mode === 'build' ? (opts.out ?? defaultOutput(file)) : undefined;
-  if (target !== undefined) refuseEarly(target, file); // before the work, not after it
+  const toStdout = target !== undefined && isStdin(target);
+  if (target !== undefined && !toStdout) refuseEarly(target, file); // before the work, not after it
   const buildStarted = performance.now();
   const result = await build(source, {
-    baseDir: path.dirname(path.resolve(file)),
+    baseDir: given?.baseDir ?? path.dirname(path.resolve(file)),
     strict: opts.strict ?? false,
     layoutOnly: mode === 'validate',
     ...(opts.allowPath ? { allowPaths: opts.allowPath } : {}),
@@ -89,7 +95,7 @@ export async function runBuild(file: string, opts: CommandOptions, mode: 'build'
   const buildMs = Math.round(performance.now() - buildStarted);
   let written: string | undefined;
   if (target !== undefined && result.pptx) {
-    await writeOutput(target, result.pptx, { inputs: [file, ...result.inputs] });
+    if (!toStdout) await writeOutput(target, result.pptx, { inputs: [file, ...result.inputs] });
     written = target;
   }
   return { result, text, ...(written ? { written } : {}), ms: Math.round(performance.now() - started), buildMs };
@@ -106,10 +112,17 @@ function refuseEarly(target: string, outline: string): void {
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
+/** Charts in the deck: drawn ones for a build, counted on the placed deck for validate (which draws none). */
+export function chartCount(result: BuildResult): number {
+  if (result.stats.charts || !result.placed) return result.stats.charts;
+  return result.placed.slides.reduce((n, s) => n + s.elements.filter((el) => el.type === 'chart').length, 0);
+}
+
 /** The one-line summary of a successful build. */
 export function summary(run: BuildRun): string {
-  const { slides, charts } = run.result.stats;
-  return `wrote ${run.written} (${plural(slides, 'slide')}, ${plural(charts, 'chart')}) in ${run.ms} ms`;
+  const { slides } = run.result.stats;
+  const where = run.written && isStdin(run.written) ? 'the deck to standard output' : run.written;
+  return `wrote ${where} (${plural(slides, 'slide')}, ${plural(chartCount(run.result), 'chart')}) in ${run.ms} ms`;
 }
 
 export function buildJson(file: string, run: BuildRun, mode: 'build' | 'validate'): string {
@@ -120,7 +133,7 @@ export function buildJson(file: string, run: BuildRun, mode: 'build' | 'validate
     file,
     output: run.written ?? null,
     slides: run.result.stats.slides,
-    charts: run.result.stats.charts,
+    charts: chartCount(run.result),
     chartsRendered: run.result.stats.chartsRendered,
     ms: run.ms,
     buildMs: run.buildMs,
@@ -151,23 +164,30 @@ async function jsonSafe(file: string, mode: string, opts: CommandOptions, io: Io
   }
 }
 
-export async function buildCommand(file: string, opts: CommandOptions, io: Io): Promise<number> {
-  return jsonSafe(file, 'build', opts, io, () => buildOnce(file, opts, io));
+/** `given` is the outline read from standard input (then `file` is `-`). */
+export async function buildCommand(file: string, opts: CommandOptions, io: Io, given?: OutlineSource): Promise<number> {
+  const toStdout = opts.out !== undefined && isStdin(opts.out);
+  // With `-o -` standard output carries the deck and nothing else: every line goes to stderr.
+  const quietIo = toStdout ? { ...io, out: io.err } : io;
+  return jsonSafe(given ? STDIO : file, 'build', opts, quietIo, () => buildOnce(file, opts, quietIo, toStdout, given));
 }
 
-async function buildOnce(file: string, opts: CommandOptions, io: Io): Promise<number> {
+async function buildOnce(file: string, opts: CommandOptions, io: Io, toStdout: boolean, given?: OutlineSource): Promise<number> {
+  if (toStdout && process.stdout.isTTY) throw new CliError('briefdeck: `-o -` would write the binary deck to the terminal: redirect it to a file (`> deck.pptx`) or a program');
+  const label = given ? STDIO : file;
   const progress = progressLine(!opts.quiet && !opts.json);
   let run: BuildRun;
   try {
-    run = await runBuild(file, opts, 'build', progress.update);
+    run = await runBuild(file, opts, 'build', progress.update, given);
   } finally {
     progress.clear();
   }
+  if (toStdout && run.result.pptx && run.written) await writeStdout(run.result.pptx);
   if (opts.json) {
-    io.out(buildJson(file, run, 'build'));
+    io.out(buildJson(label, run, 'build'));
     return run.written ? 0 : 1;
   }
-  report(run.result.diagnostics, file, run.text, io);
+  report(run.result.diagnostics, label, run.text, io);
   if (!run.written) {
     const why = run.result.diagnostics.some((d) => d.severity === 'error') ? 'errors' : 'warnings (--strict)';
     io.err(`briefdeck: nothing written because of the ${why} above`);
@@ -177,18 +197,28 @@ async function buildOnce(file: string, opts: CommandOptions, io: Io): Promise<nu
   return 0;
 }
 
-export async function validateCommand(file: string, opts: CommandOptions, io: Io): Promise<number> {
-  return jsonSafe(file, 'validate', opts, io, () => validateOnce(file, opts, io));
+/** Resolves once the bytes are handed to the OS, so that the exit code follows a complete deck. */
+function writeStdout(bytes: Uint8Array): Promise<void> {
+  return new Promise((resolve, reject) => process.stdout.write(bytes, (e) => (e ? reject(new CliError(`briefdeck: cannot write to standard output: ${e.message}`, 1, { code: 'io-error' })) : resolve())));
 }
 
-async function validateOnce(file: string, opts: CommandOptions, io: Io): Promise<number> {
-  const run = await runBuild(file, opts, 'validate');
-  const failed = run.result.diagnostics.some((d) => d.severity === 'error') || (opts.strict === true && run.result.diagnostics.length > 0);
+export async function validateCommand(file: string, opts: CommandOptions, io: Io, given?: OutlineSource): Promise<number> {
+  return jsonSafe(given ? STDIO : file, 'validate', opts, io, () => validateOnce(file, opts, io, given));
+}
+
+async function validateOnce(file: string, opts: CommandOptions, io: Io, given?: OutlineSource): Promise<number> {
+  const label = given ? STDIO : file;
+  const run = await runBuild(file, opts, 'validate', undefined, given);
+  const errors = run.result.diagnostics.filter((d) => d.severity === 'error').length;
+  const warnings = run.result.diagnostics.length - errors;
+  const failed = errors > 0 || (opts.strict === true && warnings > 0);
   if (opts.json) {
-    io.out(buildJson(file, run, 'validate'));
+    io.out(buildJson(label, run, 'validate'));
     return failed ? 1 : 0;
   }
-  report(run.result.diagnostics, file, run.text, io);
-  if (!failed && !opts.quiet) io.out(`${file}: valid (${plural(run.result.stats.slides, 'slide')})`);
+  report(run.result.diagnostics, label, run.text, io);
+  const c = io.colours;
+  if (failed) io.err(`${label}: not valid (${countLine(errors, warnings, c)}${errors ? '' : ', and --strict counts warnings'})`);
+  else if (!opts.quiet) io.out(`${label}: ${c ? c.green('valid') : 'valid'} (${plural(run.result.stats.slides, 'slide')}, ${plural(chartCount(run.result), 'chart')})`);
   return failed ? 1 : 0;
 }

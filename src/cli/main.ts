@@ -1,29 +1,39 @@
 #!/usr/bin/env node
 // briefdeck's command line: argument parsing and exit codes only; the work is done by build().
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { createRequire } from 'node:module';
 import type { CommandOptions } from './commands.js';
 import { parseDpi } from './dpi.js';
 import { CliError, internalErrorMessage } from './errors.js';
+import { processIo } from './io.js';
 import type { PreviewOptions } from './preview.js';
+import type { ServeOptions } from './serve/serve.js';
 
 // Each command's module is loaded when that command runs: start-up pays only for what it uses.
+const dispatch = () => import('./dispatch.js');
 const commands = () => import('./commands.js');
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
-const io = { out: (l: string) => process.stdout.write(`${l}\n`), err: (l: string) => process.stderr.write(`${l}\n`) };
+const io = processIo();
 
 /** Repeatable options collect into a list. */
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
-/** The options that build, watch and validate share. */
-function outlineOptions(cmd: Command, json: string): Command {
+/** The options every command that builds an outline shares (build, validate, watch, preview, serve). */
+function outlineOptions(cmd: Command): Command {
   return cmd
     .option('--theme <name>', 'use a built-in theme (briefing, midnight) instead of the outline\'s')
     .option('--strict', 'treat warnings (e.g. text that cannot fit) as errors')
     .option('--allow-path <dir>', 'also read pictures and data from this folder (repeatable)', collect, [])
-    .option('--json', json)
     .option('-q, --quiet', 'print only problems');
+}
+
+const OUTLINES = ['<outlines...>', 'outline files, folders of outlines or globs; - reads standard input'] as const;
+
+function parsePort(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n > 65535) throw new InvalidArgumentError('a port is a number from 0 to 65535');
+  return n;
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -36,12 +46,13 @@ async function main(argv: string[]): Promise<number> {
   outlineOptions(
     program
       .command('build')
-      .description('build a .pptx from an outline (default output: output/<name>.pptx)')
-      .argument('<outline.yaml>', 'the outline')
-      .option('-o, --out <file.pptx>', 'where to write the deck'),
-    'print diagnostics and the build summary as one JSON object',
-  ).action(async (file: string, opts: CommandOptions) => {
-      code = await (await commands()).buildCommand(file, opts, io);
+      .description('build a .pptx from each outline (default output: output/<name>.pptx)')
+      .argument(...OUTLINES)
+      .option('-o, --out <file.pptx>', 'where to write the deck (- for standard output; with several outlines, a folder)'),
+  )
+    .option('--json', 'print diagnostics and the build summary as one JSON object (one line per outline)')
+    .action(async (files: string[], opts: CommandOptions) => {
+      code = await (await dispatch()).runOutlines('build', files, opts, io);
     });
   outlineOptions(
     program
@@ -49,8 +60,9 @@ async function main(argv: string[]): Promise<number> {
       .description('build, then rebuild whenever the outline or a file it uses changes')
       .argument('<outline.yaml>', 'the outline')
       .option('-o, --out <file.pptx>', 'where to write the deck'),
-    'print one JSON object per build',
-  ).action(async (file: string, opts: CommandOptions) => {
+  )
+    .option('--json', 'print one JSON object per build')
+    .action(async (file: string, opts: CommandOptions) => {
       const watching = await (await import('./watch.js')).watchCommand(file, opts, io);
       const stop = () => void watching.close();
       process.once('SIGINT', stop);
@@ -60,23 +72,37 @@ async function main(argv: string[]): Promise<number> {
   outlineOptions(
     program
       .command('validate')
-      .description('check an outline (syntax, facts, fitting) without writing anything')
-      .argument('<outline.yaml>', 'the outline'),
-    'print diagnostics and the summary as one JSON object',
-  ).action(async (file: string, opts: CommandOptions) => {
-      code = await (await commands()).validateCommand(file, opts, io);
+      .description('check outlines (syntax, facts, fitting) without writing anything')
+      .argument(...OUTLINES),
+  )
+    .option('--json', 'print diagnostics and the summary as one JSON object (one line per outline)')
+    .action(async (files: string[], opts: CommandOptions) => {
+      code = await (await dispatch()).runOutlines('validate', files, opts, io);
     });
-  program
-    .command('preview')
-    .description('render the deck to PNG images (one per slide) and a contact sheet with LibreOffice (default folder: output/<name>-preview/)')
-    .argument('<outline.yaml>', 'the outline')
-    .option('-o, --out <dir>', 'folder for the images')
-    .option('--pdf', 'also keep the PDF LibreOffice made (<name>.pdf)')
-    .option('--dpi <n>', 'resolution of the slide images (default 96: 1280 px wide), 24 to 600', parseDpi)
-    .option('--allow-path <dir>', 'also read pictures and data from this folder (repeatable)', collect, [])
-    .option('-q, --quiet', 'print only problems')
-    .action(async (file: string, opts: PreviewOptions) => {
-      code = await (await import('./preview.js')).previewCommand(file, opts, io);
+  outlineOptions(
+    program
+      .command('preview')
+      .description('render each deck to PNG images (one per slide) and a contact sheet with LibreOffice (default folder: output/<name>-preview/)')
+      .argument(...OUTLINES)
+      .option('-o, --out <dir>', 'folder for the images (with several outlines, the folder for their folders)')
+      .option('--pdf', 'also keep the PDF LibreOffice made (<name>.pdf)')
+      .option('--dpi <n>', 'resolution of the slide images (default 96: 1280 px wide), 24 to 600', parseDpi),
+  ).action(async (files: string[], opts: PreviewOptions) => {
+      code = await (await dispatch()).runOutlines('preview', files, opts, io);
+    });
+  outlineOptions(
+    program
+      .command('serve')
+      .description('show the deck in the browser as PowerPoint will show it, updated on every save')
+      .argument('<outline.yaml>', 'the outline')
+      .option('--port <n>', 'port on 127.0.0.1 (default 4321; 0 picks a free one)', parsePort)
+      .option('--open', 'open the page in the default browser'),
+  ).action(async (file: string, opts: ServeOptions) => {
+      const serving = await (await import('./serve/serve.js')).serveCommand(file, opts, io);
+      const stop = () => void serving.close();
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+      code = await serving.closed;
     });
   program
     .command('init')

@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import JSZip from 'jszip';
 import { build } from '../build.js';
-import { defaultOutput, readOutline } from './commands.js';
+import { defaultOutput, readOutline, themeOption } from './commands.js';
 import { contactSheet } from './contact-sheet.js';
 import { DEFAULT_DPI, isDpi, MAX_DPI, MIN_DPI, parseDpi } from './dpi.js';
 import { CliError } from './errors.js';
@@ -24,6 +24,10 @@ export interface PreviewOptions {
   quiet?: boolean;
   /** Folders besides the outline's and assets/ that pictures and data may be read from (as `build`). */
   allowPath?: string[];
+  /** A built-in theme instead of the outline's (as `build`). */
+  theme?: string;
+  /** Warnings count as errors (as `build`). */
+  strict?: boolean;
 }
 
 
@@ -80,10 +84,15 @@ async function preview(file: string, opts: PreviewOptions, io: Io, where: ToolEn
   if (!pdftoppm) throw new CliError(missingToolMessage('pdftoppm', platform));
 
   const { source, text } = readOutline(file);
-  const result = await build(source, { baseDir: path.dirname(path.resolve(file)), ...(opts.allowPath?.length ? { allowPaths: opts.allowPath } : {}) });
+  const result = await build(source, {
+    baseDir: path.dirname(path.resolve(file)),
+    strict: opts.strict ?? false,
+    ...(opts.allowPath?.length ? { allowPaths: opts.allowPath } : {}),
+    ...themeOption(opts),
+  });
   report(result.diagnostics, file, text, io);
   if (!result.pptx) {
-    io.err('briefdeck: no preview made because of the errors above');
+    io.err(`briefdeck: no preview made because of the ${result.diagnostics.some((d) => d.severity === 'error') ? 'errors' : 'warnings (--strict)'} above`);
     return 1;
   }
 

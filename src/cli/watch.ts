@@ -1,13 +1,13 @@
 // `briefdeck watch`: rebuild whenever the outline, a CSV file it uses or a picture changes. A broken
 // save prints located errors and keeps the last good deck untouched; the next good save recovers.
-// Charts come from the picture cache, so a text edit redraws none. A thin driver over runBuild().
+// Charts come from the picture cache, so a text edit redraws none. A thin driver over runBuild() and
+// the rebuild loop (event-driven: a save is built the moment it is reported).
 import path from 'node:path';
-import { watch as chokidarWatch, type FSWatcher } from 'chokidar';
 import { buildJson, failureJson, runBuild, summary, type BuildRun, type CommandOptions } from './commands.js';
 import { CliError, internalErrorMessage } from './errors.js';
 import { report, type Io } from './io.js';
+import { readComplete, rebuildLoop } from './rebuild-loop.js';
 
-const DEBOUNCE_MS = 30;
 /** After a failed write (a full disk), try again this often, so the deck catches up when space returns. */
 const RETRY_MS = 2000;
 
@@ -20,8 +20,6 @@ export interface Watching {
 export async function watchCommand(file: string, opts: CommandOptions, io: Io): Promise<Watching> {
   const outline = path.resolve(file);
   let lastGood: string | undefined;
-  let watcher: FSWatcher | undefined;
-  let watched = new Set<string>([outline]);
 
   const describe = (run: BuildRun): void => {
     if (opts.json) {
@@ -45,17 +43,15 @@ export async function watchCommand(file: string, opts: CommandOptions, io: Io): 
   const once = async (): Promise<unknown> => {
     clearTimeout(retry);
     try {
-      const run = await runBuild(file, opts, 'build');
+      // A save still being written is left for its next event.
+      const given = readComplete(file);
+      if (!given) return undefined;
+      const run = await runBuild(file, opts, 'build', undefined, given);
       failing = undefined;
       describe(run);
       // Watch what the outline uses now (a new CSV file or picture; not one it dropped). A broken outline
       // says nothing about its files, so the set stays as it was until the outline reads again.
-      if (run.result.deck) {
-        const now = new Set([outline, ...run.result.inputs]);
-        for (const f of now) if (!watched.has(f)) watcher?.add(f);
-        for (const f of watched) if (!now.has(f)) watcher?.unwatch(f);
-        watched = now;
-      }
+      if (run.result.deck) loop.setInputs(run.result.inputs);
     } catch (e) {
       // A missing or unreadable outline mid-edit (an editor's save-by-rename) is not fatal in watch mode,
       // nor is a deck that cannot be written (a full disk): the last good deck stays as it was.
@@ -69,40 +65,22 @@ export async function watchCommand(file: string, opts: CommandOptions, io: Io): 
         }
       }
       failing = message;
-      if (writeFailed && !closing) retry = setTimeout(() => schedule(), RETRY_MS);
+      if (writeFailed && !closing) retry = setTimeout(() => loop.trigger(), RETRY_MS);
       return e;
     }
     return undefined;
   };
 
+  const loop = rebuildLoop(outline, once);
   // An output that can never be written (it is the outline, a folder, a device) ends watch at once.
-  const first = await once();
-  if (first instanceof CliError && ['output-is-input', 'not-a-file', 'not-a-folder', 'name-too-long'].includes(first.details?.code ?? '')) throw new CliError('briefdeck: not watching: fix the output path above', 1, first.details);
-  watcher = chokidarWatch([...watched], { ignoreInitial: true, awaitWriteFinish: { stabilityThreshold: 25, pollInterval: 10 } });
-
-  // One build at a time; changes during a build schedule exactly one more.
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> | undefined;
-  let again = false;
-  const schedule = (): void => {
-    clearTimeout(timer);
-    timer = setTimeout(() => {
-      if (running) {
-        again = true;
-        return;
-      }
-      running = (async () => {
-        do {
-          again = false;
-          await once();
-        } while (again);
-        running = undefined;
-      })();
-    }, DEBOUNCE_MS);
-  };
-  watcher.on('change', schedule).on('add', schedule).on('unlink', schedule);
-  await new Promise<void>((resolve) => watcher!.once('ready', () => resolve()));
-  if (!opts.quiet && !opts.json) io.out(`watching ${file} and ${watched.size - 1} file${watched.size === 2 ? '' : 's'} it uses (Ctrl-C to stop)`);
+  const first = await loop.first;
+  if (first instanceof CliError && ['output-is-input', 'not-a-file', 'not-a-folder', 'name-too-long'].includes(first.details?.code ?? '')) {
+    await loop.close();
+    throw new CliError('briefdeck: not watching: fix the output path above', 1, first.details);
+  }
+  await loop.ready;
+  const n = loop.inputCount;
+  if (!opts.quiet && !opts.json) io.out(`watching ${file} and ${n} file${n === 1 ? '' : 's'} it uses (Ctrl-C to stop)`);
 
   let resolveClosed!: () => void;
   const closed = new Promise<void>((r) => (resolveClosed = r));
@@ -110,10 +88,9 @@ export async function watchCommand(file: string, opts: CommandOptions, io: Io): 
     closed,
     async close() {
       closing = true;
-      clearTimeout(timer);
       clearTimeout(retry);
-      await running;
-      await watcher!.close();
+      await loop.close();
+      if (!opts.quiet && !opts.json) io.out(`stopped watching ${file}${lastGood ? `; the last good deck is ${lastGood}` : ''}`);
       resolveClosed();
     },
   };
