@@ -50,7 +50,7 @@ describe('briefdeck CLI', () => {
   it('validates without writing', () => {
     const r = cli('validate', path.join(DECKS, 'etdz-briefing.yaml'));
     expect(r.status, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/valid \(\d+ slides\)/);
+    expect(r.stdout).toMatch(/valid \(18 slides, 3 charts\)/);
   });
 
   it('names a missing file plainly', () => {
@@ -60,7 +60,7 @@ describe('briefdeck CLI', () => {
   });
 
   it('prints help and version', () => {
-    expect(cli('--help').stdout).toMatch(/build \[options\] <outline\.yaml>/);
+    expect(cli('--help').stdout).toMatch(/build \[options\] <outlines\.\.\.>/);
     const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string };
     expect(cli('--version').stdout.trim()).toBe(pkg.version);
   });

@@ -21,6 +21,7 @@ export class Renderer {
   private latest: DeckParts | undefined;
   private running: Promise<void> | undefined;
   private round = 0;
+  private t0 = 0;
   /** How long the last round took, by stage (for the bench and for slow-render messages). */
   lastTimings: { slides: number; pdfMs: number; rasterMs: number } | undefined;
 
@@ -76,12 +77,14 @@ export class Renderer {
     const bridge = await this.bridge;
     if (process.env.BRIEFDECK_SERVE_TRACE) process.stderr.write(`[serve] LibreOffice ready at ${Math.round(performance.now())} ms\n`);
     const n = ++this.round;
+    this.t0 = performance.now();
     const { pptx, pages } = subsetDeck(parts, indices);
     const deckFile = path.join(this.workDir, `round-${n}.pptx`);
     const pdfFile = path.join(this.workDir, `round-${n}.pdf`);
     fs.writeFileSync(deckFile, pptx);
     try {
       const started = performance.now();
+      if (process.env.BRIEFDECK_SERVE_TRACE) process.stderr.write(`[serve] subset of ${indices.length} written in ${Math.round(performance.now() - this.t0)} ms\n`);
       await bridge.toPdf(deckFile, pdfFile);
       const pdfMs = performance.now() - started;
       const size: PageSize = { width: Math.round(parts.sizeIn.w * this.dpi), height: Math.round(parts.sizeIn.h * this.dpi) };

@@ -13,6 +13,7 @@ import { CliError, internalErrorMessage } from '../errors.js';
 import { countLine, groupWarnings, report, type Io } from '../io.js';
 import { findPdftoppm, findSoffice, missingToolMessage } from '../office.js';
 import { readComplete, rebuildLoop } from '../rebuild-loop.js';
+import { keepProfile, seedProfile } from './lo-profile.js';
 import { OfficeBridge } from './office-bridge.js';
 import { Renderer } from './renderer.js';
 import { listen } from './server.js';
@@ -55,7 +56,9 @@ export async function serveCommand(file: string, opts: ServeOptions, io: Io): Pr
 
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'briefdeck-serve-'));
   // LibreOffice takes seconds to start: it starts first, while the deck builds.
-  const bridge = OfficeBridge.start(soffice, path.join(work, 'lo-profile'));
+  const profile = path.join(work, 'lo-profile');
+  seedProfile(profile);
+  const bridge = OfficeBridge.start(soffice, profile);
   bridge.catch(() => undefined);
 
   let version = 0;
@@ -137,7 +140,9 @@ export async function serveCommand(file: string, opts: ServeOptions, io: Io): Pr
       }));
       report(result.diagnostics, file, source.text, io);
       if (result.pptx) {
+        const built = performance.now();
         const parts = readDeckParts(result.pptx);
+        if (process.env.BRIEFDECK_SERVE_TRACE) process.stderr.write(`[serve] built in ${Math.round(built - savedAt)} ms, parts in ${Math.round(performance.now() - built)} ms\n`);
         const before = good;
         good = { result, text: source.text, parts };
         ok = true;
@@ -185,7 +190,8 @@ export async function serveCommand(file: string, opts: ServeOptions, io: Io): Pr
       await loop.close();
       await server!.close();
       await renderer.idle().catch(() => undefined);
-      await bridge.then((b) => b.stop(), () => undefined);
+      const stopped = await bridge.then(async (b) => (await b.stop(), true), () => false);
+      if (stopped) keepProfile(profile);
       fs.rmSync(work, { recursive: true, force: true });
       if (!opts.quiet) io.out(`stopped serving ${file}`);
       resolveClosed(code);

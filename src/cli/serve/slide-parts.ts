@@ -27,6 +27,20 @@ const EMU_PER_IN = 914_400;
 
 const decoder = new TextDecoder();
 
+// Most parts are the same from one build to the next: what was learnt from a part's bytes (its
+// relationships, whether it shows a slide number) is kept by a hash of those bytes. Bounded, so that a
+// long session does not grow it for good.
+const MAX_MEMO = 2000;
+const memo = new Map<string, unknown>();
+function remembered<T>(kind: string, bytes: Uint8Array, work: () => T): T {
+  const key = `${kind}:${createHash('sha1').update(bytes).digest('base64')}`;
+  if (memo.has(key)) return memo.get(key) as T;
+  const value = work();
+  if (memo.size >= MAX_MEMO) memo.delete(memo.keys().next().value!);
+  memo.set(key, value);
+  return value;
+}
+
 function relsOf(part: string): string {
   return path.join(path.dirname(part), '_rels', `${path.basename(part)}.rels`);
 }
@@ -35,13 +49,18 @@ function relsOf(part: string): string {
 function relationships(files: Record<string, Uint8Array>, part: string): { type: string; target: string; id: string }[] {
   const rels = files[relsOf(part)];
   if (!rels) return [];
-  const doc = parseXml(decoder.decode(rels), relsOf(part));
+  const base = path.dirname(part);
+  return remembered(`rels:${base}`, rels, () => parseRels(rels, relsOf(part), base));
+}
+
+function parseRels(rels: Uint8Array, name: string, base: string): { type: string; target: string; id: string }[] {
+  const doc = parseXml(decoder.decode(rels), name);
   return children(doc.documentElement!, 'rel', 'Relationship')
     .filter((r) => r.getAttribute('TargetMode') !== 'External')
     .map((r) => ({
       type: r.getAttribute('Type') ?? '',
       id: r.getAttribute('Id') ?? '',
-      target: path.normalize(path.join(path.dirname(part), r.getAttribute('Target') ?? '')).replace(/^\//, ''),
+      target: path.normalize(path.join(base, r.getAttribute('Target') ?? '')).replace(/^\//, ''),
     }));
 }
 
@@ -87,7 +106,8 @@ function usesSlideNumber(files: Record<string, Uint8Array>, slide: string): bool
   const visit = (part: string): boolean => {
     if (seen.has(part) || !files[part] || !part.endsWith('.xml')) return false;
     seen.add(part);
-    if (descendants(parseXml(decoder.decode(files[part]), part), 'a', 'fld').some((f) => f.getAttribute('type') === 'slidenum')) return true;
+    const bytes = files[part];
+    if (remembered('slidenum', bytes, () => descendants(parseXml(decoder.decode(bytes), part), 'a', 'fld').some((f) => f.getAttribute('type') === 'slidenum'))) return true;
     return relationships(files, part).some((r) => /slideLayout|slideMaster/.test(r.type) && visit(r.target));
   };
   return visit(slide);
