@@ -85,6 +85,56 @@ async function watchRebuild() {
   return { build: median(builds), total: median(totals), latency: median(latencies) };
 }
 
+/**
+ * `briefdeck serve` in headless Chromium: start → every slide on screen (and the first one), then a
+ * one-word edit → that slide's new picture on screen; medians of SERVE_RUNS (10) each.
+ */
+async function serveTimings() {
+  const driver = await import('../serve-driver.mjs');
+  const missing = driver.serveMissing();
+  if (missing.length) return { skipped: `needs ${missing.join(', ')}` };
+  const runs = Number(process.env.SERVE_RUNS ?? 10);
+  const browser = await driver.launchBrowser();
+  const starts = [];
+  const firsts = [];
+  const edits = [];
+  const project = driver.projectWith('etdz-briefing.yaml');
+  const original = fs.readFileSync(project.outline, 'utf8');
+  try {
+    for (let i = 0; i < runs; i++) {
+      const page = await browser.context.newPage();
+      const serve = driver.startServe(project.dir, project.rel);
+      const url = await serve.url;
+      await page.goto(url);
+      await page.waitForFunction(() => Object.keys(window.__briefdeck?.shown ?? {}).length > 0, undefined, { timeout: 120_000, polling: 'raf' });
+      firsts.push(performance.now() - serve.started);
+      await driver.allShown(page, 120_000);
+      starts.push(performance.now() - serve.started);
+      if (i === 0) {
+        // The edits, in the first server: a different word each time, so every save changes the slide.
+        const n = await page.evaluate(() => window.__briefdeck.state.slides.find((s) => s.title === 'From the first group to today').n);
+        for (let e = 0; e < runs; e++) {
+          const before = (await driver.shownKeys(page))[n];
+          const saved = performance.now();
+          fs.writeFileSync(project.outline, original.replace('title: From the first group to today', `title: From the first group to today (take ${e})`));
+          await driver.slideChanged(page, n, before, 60_000);
+          edits.push(performance.now() - saved);
+          await new Promise((r) => setTimeout(r, 300));
+        }
+        fs.writeFileSync(project.outline, original);
+        await driver.allShown(page, 60_000);
+      }
+      await page.close();
+      await serve.stop();
+    }
+  } finally {
+    await browser.close();
+    fs.rmSync(project.dir, { recursive: true, force: true });
+  }
+  const range = (xs) => `${Math.round(Math.min(...xs))}–${Math.round(Math.max(...xs))}`;
+  return { start: median(starts), first: median(firsts), edit: median(edits), startRange: range(starts), editRange: range(edits) };
+}
+
 /** An outline of n slides, every other one a chart (kinds in turn), the rest bullets. */
 function syntheticDeck(n) {
   const kinds = ['bar', 'hbar', 'stacked-bar', 'line', 'area', 'pie', 'doughnut', 'combo'];
@@ -110,7 +160,7 @@ function syntheticDeck(n) {
 const rows = [];
 const fmt = (x, d = 0) => (Number.isFinite(x) ? x.toFixed(d) : '—');
 
-console.error(`briefdeck bench: ${RUNS} runs each, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`);
+console.error(`briefdeck bench: ${RUNS} runs each, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} at the start`);
 if (!fs.existsSync(CLI)) throw new Error('dist/ is missing: run `npm run build` first');
 const nodeFloor = floor();
 rows.push(['node -e 0 (floor)', fmt(nodeFloor), '', '', '']);
@@ -119,7 +169,14 @@ rows.push(['ETDZ deck, cold CLI build (18 slides, 3 charts)', fmt(etdz.ms), fmt(
 const w = await watchRebuild();
 rows.push(['ETDZ watch rebuild after a text edit (build)', fmt(w.build), '', '', '≤ 60 ms']);
 rows.push(['  … plus reading the outline and the atomic write', fmt(w.total), '', '', '']);
-rows.push(['ETDZ watch, save to new deck on disk', fmt(w.latency), '', '', '']);
+rows.push(['ETDZ watch, save to new deck on disk', fmt(w.latency), '', '', '≤ 50 ms']);
+const sv = await serveTimings();
+if (sv.skipped) rows.push([`ETDZ serve (skipped: ${sv.skipped})`, '—', '', '', '']);
+else {
+  rows.push(['ETDZ serve, start to first slide on screen', fmt(sv.first), '', '', '']);
+  rows.push([`ETDZ serve, start to all 18 slides on screen (${sv.startRange})`, fmt(sv.start), '', '', '≤ 3000 ms']);
+  rows.push([`ETDZ serve, one-word edit to slide on screen (${sv.editRange})`, fmt(sv.edit), '', '', '≤ 1000 ms']);
+}
 for (const n of [30, 100, 300]) {
   const r = timed([CLI, 'build', syntheticDeck(n), '-o', path.join(tmp, `s${n}.pptx`), '-q']);
   rows.push([`synthetic ${n} slides, ${n / 2} charts, cold`, fmt(r.ms), fmt(r.rss), fmt(r.ms / n, 1), n === 300 ? '≤ 6000 ms, ≤ 400 MiB' : '']);
