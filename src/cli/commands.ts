@@ -2,7 +2,7 @@
 // JSON), write the deck atomically. `runBuild` is shared with watch mode.
 import fs from 'node:fs';
 import path from 'node:path';
-import { build, type BuildResult } from '../build.js';
+import { build, type BuildOptions, type BuildResult } from '../build.js';
 import { MAX_OUTLINE_BYTES } from '../outline/parse.js';
 import { CliError, internalErrorMessage } from './errors.js';
 import { countLine, diagnosticJson, progressLine, report, type Io } from './io.js';
@@ -22,7 +22,19 @@ export interface CommandOptions {
 
 export type { Io };
 
-export function themeOption(opts: CommandOptions): { theme?: 'briefing' | 'midnight' } {
+/**
+ * What the shared outline options (main.ts's outlineOptions) ask of build(): every command that builds
+ * (build, validate, watch, preview, serve) passes them through here, so a new option is one line.
+ */
+export function outlineBuildOptions(opts: CommandOptions): Pick<BuildOptions, 'strict' | 'allowPaths' | 'theme'> {
+  return {
+    strict: opts.strict ?? false,
+    ...(opts.allowPath?.length ? { allowPaths: opts.allowPath } : {}),
+    ...themeOption(opts),
+  };
+}
+
+function themeOption(opts: CommandOptions): { theme?: 'briefing' | 'midnight' } {
   if (opts.theme === undefined) return {};
   if (opts.theme !== 'briefing' && opts.theme !== 'midnight') throw new CliError(`briefdeck: unknown theme \`${opts.theme}\` (built-in themes: briefing, midnight)`);
   return { theme: opts.theme };
@@ -86,11 +98,9 @@ export async function runBuild(file: string, opts: CommandOptions, mode: 'build'
   const buildStarted = performance.now();
   const result = await build(source, {
     baseDir: given?.baseDir ?? path.dirname(path.resolve(file)),
-    strict: opts.strict ?? false,
+    ...outlineBuildOptions(opts),
     layoutOnly: mode === 'validate',
-    ...(opts.allowPath ? { allowPaths: opts.allowPath } : {}),
     ...(progress ? { onProgress: progress } : {}),
-    ...themeOption(opts),
   });
   const buildMs = Math.round(performance.now() - buildStarted);
   let written: string | undefined;

@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import JSZip from 'jszip';
 import { build } from '../build.js';
-import { defaultOutput, readOutline, themeOption } from './commands.js';
+import { defaultOutput, outlineBuildOptions, readOutline } from './commands.js';
 import { contactSheet } from './contact-sheet.js';
 import { DEFAULT_DPI, isDpi, MAX_DPI, MIN_DPI, parseDpi } from './dpi.js';
 import { CliError } from './errors.js';
@@ -86,9 +86,7 @@ async function preview(file: string, opts: PreviewOptions, io: Io, where: ToolEn
   const { source, text } = readOutline(file);
   const result = await build(source, {
     baseDir: path.dirname(path.resolve(file)),
-    strict: opts.strict ?? false,
-    ...(opts.allowPath?.length ? { allowPaths: opts.allowPath } : {}),
-    ...themeOption(opts),
+    ...outlineBuildOptions(opts),
   });
   report(result.diagnostics, file, text, io);
   if (!result.pptx) {

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { build, type BuildResult } from '../../build.js';
 import { formatDiagnostic } from '../../diagnostics.js';
-import { themeOption, type CommandOptions } from '../commands.js';
+import { outlineBuildOptions, type CommandOptions } from '../commands.js';
 import { CliError, internalErrorMessage } from '../errors.js';
 import { countLine, groupWarnings, report, type Io } from '../io.js';
 import { findPdftoppm, findSoffice, missingToolMessage } from '../office.js';
@@ -50,7 +50,7 @@ export async function serveCommand(file: string, opts: ServeOptions, io: Io): Pr
   if (!soffice) throw new CliError(missingToolMessage('soffice'));
   const pdftoppm = findPdftoppm();
   if (!pdftoppm) throw new CliError(missingToolMessage('pdftoppm'));
-  const theme = themeOption(opts);
+  outlineBuildOptions(opts); // a wrong --theme is refused before anything starts
   const outline = path.resolve(file);
   if (!fs.existsSync(outline)) throw new CliError(`briefdeck: cannot read ${file}: no such file`);
 
@@ -130,9 +130,7 @@ export async function serveCommand(file: string, opts: ServeOptions, io: Io): Pr
       if (!source) return;
       const result = await build(source.source, {
         baseDir: source.baseDir,
-        strict: opts.strict ?? false,
-        ...(opts.allowPath?.length ? { allowPaths: opts.allowPath } : {}),
-        ...theme,
+        ...outlineBuildOptions(opts),
       });
       problems = groupWarnings(result.diagnostics).map(({ first, more }) => ({
         severity: first.severity,
