@@ -67,6 +67,7 @@ async function main(argv: string[]): Promise<number> {
       const stop = () => void watching.close();
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
+      process.once('SIGHUP', stop);
       await watching.closed;
     });
   outlineOptions(
@@ -102,6 +103,7 @@ async function main(argv: string[]): Promise<number> {
       const stop = () => void serving.close();
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
+      process.once('SIGHUP', stop);
       code = await serving.closed;
     });
   program
