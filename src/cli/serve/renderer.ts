@@ -10,6 +10,8 @@ import { subsetDeck, type DeckParts } from './slide-parts.js';
 
 const FIRST_ROUND = 2;
 const RASTER_CONCURRENCY = 2;
+/** In a long round (a big deck's first), pictures are shown as they come, at most this often. */
+const PROGRESS_MS = 250;
 
 export interface RendererEvents {
   /** New pictures are ready (or a render failed: `error`). */
@@ -89,11 +91,16 @@ export class Renderer {
       const pdfMs = performance.now() - started;
       const size: PageSize = { width: Math.round(parts.sizeIn.w * this.dpi), height: Math.round(parts.sizeIn.h * this.dpi) };
       let next = 0;
+      let shown = performance.now();
       const work = async (): Promise<void> => {
         while (next < indices.length) {
           const j = next++;
           const png = await renderPage(this.pdftoppm, pdfFile, pages[j]!, this.dpi, size);
           this.images.set(parts.keys[indices[j]!]!, png);
+          if (performance.now() - shown > PROGRESS_MS && next < indices.length) {
+            shown = performance.now();
+            this.events.update();
+          }
         }
       };
       await Promise.all(Array.from({ length: Math.min(RASTER_CONCURRENCY, indices.length) }, work));
