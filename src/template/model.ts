@@ -106,6 +106,11 @@ export interface Background {
 export interface Decoration {
   box: Box;
   kind: 'picture' | 'shape' | 'group' | 'graphic';
+  /**
+   * What text over it would be read against, when briefdeck can tell: a shape's solid fill, the mean of
+   * a gradient, the mean pixel of a picture. Absent for outlines, lines and fills it cannot see.
+   */
+  hex?: string;
 }
 
 export interface TextStyles {
@@ -146,12 +151,60 @@ export interface LayoutInfo {
   decorations: Decoration[];
   /** Body text on this layout is light on a dark fill. */
   dark: boolean;
+  /**
+   * Made by briefdeck for a master that has no layouts (the part does not exist in the template: emit
+   * writes it). Its placeholders copy the master's title and body.
+   */
+  synthetic?: boolean;
+}
+
+/** The kind of package a template file is, from its main part's content type. */
+export type PackageKind = 'pptx' | 'potx' | 'pptm' | 'potm' | 'ppsx' | 'ppsm';
+
+/** Where a template read from a file keeps what emit needs to assemble the deck in its package. */
+export interface PackageInfo {
+  kind: PackageKind;
+  /** The package holds a VBA project (pptm/potm): emit must not carry it over. */
+  macros: boolean;
+  /** The main part, normally `ppt/presentation.xml`. */
+  presentationPart: string;
+  /** The template's own slides, in presentation order (they are not in the deck). */
+  slides: string[];
+  /** Parts that only the template's own slides use (their rels, notes slides, their media): safe to drop. */
+  slideOnlyParts: string[];
+  notesMaster?: string;
+  handoutMaster?: string;
+  /** The VBA project part and anything only it uses, when there are macros. */
+  macroParts: string[];
+}
+
+/** Why a template cannot serve; `message` is one sentence, `hint` says what to do with the file. */
+export interface TemplateError {
+  code:
+    | 'template-empty'
+    | 'template-not-zip'
+    | 'template-truncated'
+    | 'template-corrupt'
+    | 'template-encrypted'
+    | 'template-ppt'
+    | 'template-keynote'
+    | 'template-odp'
+    | 'template-not-presentation'
+    | 'template-strict'
+    | 'template-no-presentation'
+    | 'template-no-master'
+    | 'template-bad-xml'
+    | 'template-too-large';
+  message: string;
+  hint: string;
 }
 
 export interface TemplateModel {
   /** `briefing`, `midnight`, or the template's file name. */
   name: string;
   builtin: boolean;
+  /** Set for a template read from a file (readTemplate); built-in templates have none. */
+  package?: PackageInfo;
   /** Slide size in inches. */
   slideSize: { w: number; h: number };
   /** Notes page size in inches. */

@@ -1,0 +1,100 @@
+// Effective placeholders: a layout placeholder takes what it does not state itself from the master
+// placeholder it inherits from (matched by type: a title or centred title from the master's title, a
+// date, footer or slide number from the same type, everything else from the master's body), and its text
+// from the master's text style for its kind (title, body or other) and the presentation's default.
+import type { Box } from '../geometry.js';
+import { EMU_PER_IN } from '../geometry.js';
+import { child, type Element } from '../xml.js';
+import type { Placeholder, PlaceholderType } from './model.js';
+import type { RawPlaceholder } from './shapes.js';
+import { resolveLevels, type StyleContext } from './text-style.js';
+
+export interface MasterStyles {
+  title?: Element;
+  body?: Element;
+  other?: Element;
+  /** `p:presentation/p:defaultTextStyle`. */
+  presentation?: Element;
+}
+
+const TITLES = new Set<PlaceholderType>(['title', 'ctrTitle']);
+const OTHER = new Set<PlaceholderType>(['dt', 'ftr', 'sldNum', 'hdr', 'sldImg']);
+
+export const isTitleType = (t: PlaceholderType): boolean => TITLES.has(t);
+/** Placeholders a slide finds by type (title, date, footer, slide number); the rest are found by idx. */
+export const matchedByType = (t: PlaceholderType): boolean => TITLES.has(t) || t === 'dt' || t === 'ftr' || t === 'sldNum' || t === 'hdr';
+
+/** The master placeholder type a layout placeholder of type `t` inherits from. */
+export function masterTypeFor(t: PlaceholderType): PlaceholderType {
+  if (TITLES.has(t)) return 'title';
+  if (OTHER.has(t)) return t;
+  return 'body';
+}
+
+/** Which of the master's text styles a placeholder's text starts from. */
+export function textStyleFor(t: PlaceholderType, styles: MasterStyles): Element | undefined {
+  return TITLES.has(t) ? styles.title : OTHER.has(t) ? styles.other : styles.body;
+}
+
+/** Resolves a placeholder as written on a layout (or master) against its master counterpart. */
+export function effectivePlaceholder(raw: RawPlaceholder, base: RawPlaceholder | undefined, styles: MasterStyles, ctx: Omit<StyleContext, 'heading'>, fallbackBox: Box): Placeholder {
+  const bodies = [raw.bodyPr, base?.bodyPr].filter((b): b is Element => b !== undefined);
+  const attr = (name: string): string | undefined => {
+    for (const b of bodies) {
+      const v = b.getAttribute(name);
+      if (v !== null && v !== '') return v;
+    }
+    return undefined;
+  };
+  const inset = (name: string, emu: number): number => {
+    const v = Number(attr(name) ?? emu);
+    return (Number.isFinite(v) ? Math.max(0, v) : emu) / EMU_PER_IN;
+  };
+  const anchorRaw = attr('anchor');
+  const vert = attr('vert');
+  let autofit: Placeholder['autofit'] = 'none';
+  for (const b of bodies) {
+    if (child(b, 'a', 'normAutofit')) autofit = 'norm';
+    else if (child(b, 'a', 'spAutoFit')) autofit = 'shape';
+    else if (child(b, 'a', 'noAutofit')) autofit = 'none';
+    else continue;
+    break;
+  }
+  return {
+    type: raw.type,
+    idx: raw.idx,
+    ambiguous: false,
+    name: raw.name,
+    box: raw.box ?? base?.box ?? fallbackBox,
+    insets: { l: inset('lIns', 91440), t: inset('tIns', 45720), r: inset('rIns', 91440), b: inset('bIns', 45720) },
+    anchor: anchorRaw === 'ctr' || anchorRaw === 'dist' ? 'ctr' : anchorRaw === 'b' ? 'b' : 't',
+    autofit,
+    wrap: attr('wrap') !== 'none',
+    vertical: vert !== undefined && vert !== 'horz',
+    levels: resolveLevels([raw.lstStyle, base?.lstStyle, textStyleFor(raw.type, styles), styles.presentation], { ...ctx, heading: TITLES.has(raw.type) }),
+  };
+}
+
+/**
+ * Flags placeholders a slide cannot address: two title-like (or two date, footer, slide number)
+ * placeholders of one type, or two placeholders found by idx with the same idx.
+ */
+export function markAmbiguous(list: Placeholder[]): void {
+  const key = (p: Placeholder): string => (matchedByType(p.type) ? `type:${TITLES.has(p.type) ? 'title' : p.type}` : `idx:${p.idx}`);
+  const counts = new Map<string, number>();
+  for (const p of list) counts.set(key(p), (counts.get(key(p)) ?? 0) + 1);
+  for (const p of list) p.ambiguous = (counts.get(key(p)) ?? 0) > 1;
+}
+
+/** Where a placeholder goes when neither it nor its master states a box: PowerPoint's default places for the slide size. */
+export function defaultBox(t: PlaceholderType, slide: { w: number; h: number }): Box {
+  const { w, h } = slide;
+  const m = w * 0.075;
+  if (t === 'ctrTitle') return { x: m, y: h * 0.22, w: w - 2 * m, h: h * 0.3 };
+  if (t === 'subTitle') return { x: m * 2, y: h * 0.56, w: w - 4 * m, h: h * 0.2 };
+  if (TITLES.has(t)) return { x: m, y: h * 0.05, w: w - 2 * m, h: h * 0.18 };
+  if (t === 'dt') return { x: m, y: h * 0.92, w: w * 0.225, h: h * 0.053 };
+  if (t === 'ftr') return { x: w * 0.34, y: h * 0.92, w: w * 0.32, h: h * 0.053 };
+  if (t === 'sldNum') return { x: w * 0.7, y: h * 0.92, w: w * 0.225, h: h * 0.053 };
+  return { x: m, y: h * 0.27, w: w - 2 * m, h: h * 0.6 };
+}
