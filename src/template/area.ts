@@ -91,14 +91,15 @@ function overlapArea(a: Box, b: Box): number {
 }
 
 /**
- * A decoration that the template's own content placeholders lie over and that text stays readable on
- * (a watermark, a faint emblem) is meant to be under content; one they keep clear of (a logo, a bar), or
- * one that text would vanish on (a dark band under black text), is not.
+ * A faint decoration that the template's own content placeholders lie over (a watermark, an emblem a
+ * shade off the background) is meant to be under content; one they keep clear of (a logo, a bar), or one
+ * that stands out from the background (a coloured band, a logo the placeholder happens to overlap), is not.
  */
-function underContent(d: Decoration, content: Box[], textHex: string | undefined): boolean {
+function underContent(d: Decoration, content: Box[], background: string, textHex: string | undefined): boolean {
   const a = areaOf(d.box);
   if (!(a > 0 && content.some((c) => overlapArea(d.box, c) >= 0.4 * a))) return false;
-  return d.hex !== undefined && textHex !== undefined && contrastRatio(d.hex, textHex) >= 3;
+  if (d.hex === undefined || textHex === undefined) return false;
+  return contrastRatio(d.hex, background) < 1.6 && contrastRatio(d.hex, textHex) >= 3;
 }
 
 /** The free area, and how much of the room the layout offers for content it keeps (1 = nothing in the way). */
@@ -113,7 +114,7 @@ function cutArea(t: TemplateModel, layout: LayoutInfo, input: AreaInput): { area
   let area = start;
   const isContent = (p: Placeholder): boolean => !['title', 'ctrTitle', 'subTitle', 'dt', 'ftr', 'sldNum', 'hdr', 'sldImg'].includes(p.type);
   const content = [...layout.placeholders.filter(isContent), ...(t.masters[layout.master]?.placeholders.filter(isContent) ?? [])].map((p) => p.box);
-  const obstacles = layout.decorations.filter((d) => blocks(d.box, slide) && !underContent(d, content, input.textHex)).map((d) => d.box);
+  const obstacles = layout.decorations.filter((d) => blocks(d.box, slide) && !underContent(d, content, layout.background.hex, input.textHex)).map((d) => d.box);
   // Largest first: a big bar decides the shape of the area before small marks trim it.
   obstacles.sort((a, b) => areaOf(b) - areaOf(a));
   for (const d of obstacles) area = cut(area, d) ?? area;

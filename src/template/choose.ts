@@ -301,7 +301,7 @@ function describe(t: TemplateModel, index: number, need: LayoutNeed): LayoutChoi
   if (need !== 'title-slide' && need !== 'section') choice.score -= 30 * (1 - coverage);
   // A title that would vanish into what is behind it (white on white, where the template expects a photo).
   if (choice.title && choice.titleSource !== 'made') {
-    const behind = backdropAt(o.layout, choice.title.box);
+    const behind = choice.title.fill ?? backdropAt(o.layout, choice.title.box);
     const hex = choice.title.levels[0]?.color.hex;
     if (hex && contrastRatio(hex, behind) < 2) {
       // Any readable title is better than an invisible one.

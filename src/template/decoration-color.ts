@@ -8,6 +8,24 @@ import type { Package } from './package.js';
 
 export type ColorOf = (el: Element) => string | undefined;
 
+/**
+ * The fill a shape's properties state: a colour, `none` for an explicit noFill, or undefined when they
+ * say nothing (a placeholder then shows its master's fill). Pictures are not looked at here.
+ */
+export function statedFill(spPr: Element | undefined, style: Element | undefined, ctx: ColorContext): string | 'none' | undefined {
+  for (const f of spPr ? elements(spPr) : []) {
+    if (f.localName === 'solidFill') return resolveColor(colorChild(f), ctx)?.hex;
+    if (f.localName === 'gradFill') {
+      const stops = descendants(f, 'a', 'gs').map((g) => resolveColor(colorChild(g), ctx)?.hex).filter((h): h is string => h !== undefined);
+      return stops.length ? mixHex(stops) : undefined;
+    }
+    if (f.localName === 'noFill') return 'none';
+  }
+  const ref = child(style, 'a', 'fillRef');
+  if (ref && numAttr(ref, 'idx', 0) > 0) return resolveColor(colorChild(ref), ctx)?.hex;
+  return undefined;
+}
+
 /** A colour reader for the shapes of one part; pictures are decoded once per package. */
 export function decorationColors(pkg: Package, part: string, ctx: ColorContext, pictures: Map<string, string | undefined>): ColorOf {
   const picture = (blip: Element | undefined): string | undefined => {

@@ -94,6 +94,8 @@ export interface Placeholder {
   vertical: boolean;
   /** Effective styles of outline levels 1–9 (index 0 is level 1). */
   levels: LevelStyle[];
+  /** The placeholder's own fill (#RRGGBB), inherited from the master's: a title drawn on its own bar. */
+  fill?: string;
 }
 
 /** What a slide's fill is; `hex` is what text is read against (a gradient's or picture's average when not solid). */
@@ -170,7 +172,10 @@ export interface PackageInfo {
   presentationPart: string;
   /** The template's own slides, in presentation order (they are not in the deck). */
   slides: string[];
-  /** Parts that only the template's own slides use (their rels, notes slides, their media): safe to drop. */
+  /**
+   * What goes with the template's own slides: their relationship parts, their notes slides, and media,
+   * charts or embeddings nothing else uses (the slides themselves are in `slides`).
+   */
   slideOnlyParts: string[];
   notesMaster?: string;
   handoutMaster?: string;

@@ -6,6 +6,7 @@ import type { Box } from '../geometry.js';
 import { EMU_PER_IN } from '../geometry.js';
 import { child, type Element } from '../xml.js';
 import type { Placeholder, PlaceholderType } from './model.js';
+import { statedFill } from './decoration-color.js';
 import type { RawPlaceholder } from './shapes.js';
 import { resolveLevels, type StyleContext } from './text-style.js';
 
@@ -38,6 +39,9 @@ export function textStyleFor(t: PlaceholderType, styles: MasterStyles): Element 
 
 /** Resolves a placeholder as written on a layout (or master) against its master counterpart. */
 export function effectivePlaceholder(raw: RawPlaceholder, base: RawPlaceholder | undefined, styles: MasterStyles, ctx: Omit<StyleContext, 'heading'>, fallbackBox: Box): Placeholder {
+  // A placeholder may draw its own fill (a title bar); the layout's word on it beats the master's.
+  const ownFill = statedFill(raw.spPr, raw.style, ctx.color);
+  const fill = ownFill ?? (base ? statedFill(base.spPr, base.style, ctx.color) : undefined);
   const bodies = [raw.bodyPr, base?.bodyPr].filter((b): b is Element => b !== undefined);
   const attr = (name: string): string | undefined => {
     for (const b of bodies) {
@@ -60,7 +64,7 @@ export function effectivePlaceholder(raw: RawPlaceholder, base: RawPlaceholder |
     else continue;
     break;
   }
-  return {
+  const out: Placeholder = {
     type: raw.type,
     idx: raw.idx,
     ambiguous: false,
@@ -73,6 +77,8 @@ export function effectivePlaceholder(raw: RawPlaceholder, base: RawPlaceholder |
     vertical: vert !== undefined && vert !== 'horz',
     levels: resolveLevels([raw.lstStyle, base?.lstStyle, textStyleFor(raw.type, styles), styles.presentation], { ...ctx, heading: TITLES.has(raw.type) }),
   };
+  if (fill && fill !== 'none') out.fill = fill;
+  return out;
 }
 
 /**

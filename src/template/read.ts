@@ -22,7 +22,7 @@ import {
   type TemplateError,
   type TemplateModel,
 } from './model.js';
-import { Package, REL, relType } from './package.js';
+import { Package, REL, relsPartOf, relType } from './package.js';
 import { defaultBox, effectivePlaceholder, markAmbiguous, masterTypeFor, type MasterStyles } from './placeholders.js';
 import { readShapeTree, type RawPlaceholder } from './shapes.js';
 import { syntheticLayouts } from './synthetic.js';
@@ -264,12 +264,18 @@ function packageInfo(pkg: Package, main: string, kind: PackageKind, pres: Elemen
   const macroParts = [...reachable(pkg, macroRoots, () => true)];
   const carried = carriedParts(pkg, main);
   const fromSlides = reachable(pkg, slides, () => true);
+  const dropped = [...fromSlides].filter((p) => !carried.has(p));
+  const slideOnly = new Set(dropped.filter((p) => !slides.includes(p)));
+  for (const p of dropped) {
+    const rels = pkg.resolve(relsPartOf(p));
+    if (rels) slideOnly.add(rels);
+  }
   const info: PackageInfo = {
     kind,
     macros: macroParts.length > 0 || kind === 'pptm' || kind === 'potm' || kind === 'ppsm',
     presentationPart: main,
     slides,
-    slideOnlyParts: [...fromSlides].filter((p) => !carried.has(p)).sort(),
+    slideOnlyParts: [...slideOnly].sort(),
     macroParts: macroParts.sort(),
   };
   const notes = pkg.targetsOfType(main, REL.notesMaster)[0];
@@ -308,7 +314,6 @@ function checkCarriedParts(pkg: Package, info: PackageInfo): void {
     if (skip.has(part)) continue;
     const ct = pkg.contentType(part) ?? '';
     if (/[+/]xml$/.test(ct) || /\.(xml|rels)$/i.test(part)) pkg.xml(part);
-    const rels = part.slice(0, part.lastIndexOf('/') + 1) + '_rels/' + part.slice(part.lastIndexOf('/') + 1) + '.rels';
-    if (pkg.has(rels)) pkg.xml(rels);
+    if (pkg.has(relsPartOf(part))) pkg.xml(relsPartOf(part));
   }
 }

@@ -12,6 +12,8 @@ export interface RawPlaceholder {
   box?: Box;
   bodyPr?: Element;
   lstStyle?: Element;
+  spPr?: Element;
+  style?: Element;
 }
 
 export interface ShapeTree {
@@ -42,6 +44,10 @@ export function readShapeTree(root: Element | undefined, slide: { w: number; h: 
       const lstStyle = child(txBody, 'a', 'lstStyle');
       if (bodyPr) raw.bodyPr = bodyPr;
       if (lstStyle) raw.lstStyle = lstStyle;
+      const spPr = child(el, 'p', 'spPr');
+      const style = child(el, 'p', 'style');
+      if (spPr) raw.spPr = spPr;
+      if (style) raw.style = style;
       tree.placeholders.push(raw);
       continue;
     }
