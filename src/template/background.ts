@@ -75,8 +75,11 @@ export function averageColor(bytes: Uint8Array): string | undefined {
     const img = new Image();
     img.src = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     if (!img.width || !img.height) return undefined;
-    const n = 8;
+    // 576 nearest-neighbour samples: a filtered downscale of a large picture costs 100× more and
+    // changes the mean by less than a shade.
+    const n = 24;
     const ctx = createCanvas(n, n).getContext('2d');
+    ctx.imageSmoothingEnabled = false;
     // A transparent picture shows white paper where it lets the slide through.
     ctx.fillStyle = '#FFFFFF';
     ctx.fillRect(0, 0, n, n);

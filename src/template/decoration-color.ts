@@ -4,9 +4,10 @@
 import { child, descendants, elements, NS, numAttr, type Element } from '../xml.js';
 import { averageColor } from './background.js';
 import { colorChild, mixHex, resolveColor, type ColorContext } from './color.js';
+import type { Box } from '../geometry.js';
 import type { Package } from './package.js';
 
-export type ColorOf = (el: Element) => string | undefined;
+export type ColorOf = (el: Element, box: Box) => string | undefined;
 
 /**
  * The fill a shape's properties state: a colour, `none` for an explicit noFill, or undefined when they
@@ -26,9 +27,15 @@ export function statedFill(spPr: Element | undefined, style: Element | undefined
   return undefined;
 }
 
-/** A colour reader for the shapes of one part; pictures are decoded once per package. */
-export function decorationColors(pkg: Package, part: string, ctx: ColorContext, pictures: Map<string, string | undefined>): ColorOf {
+/**
+ * A colour reader for the shapes of one part. Pictures are decoded once per package, and only when they
+ * cover enough of the slide for content to sit on them (a watermark, a photo): decoding every logo would
+ * cost more than the rest of the template.
+ */
+export function decorationColors(pkg: Package, part: string, ctx: ColorContext, pictures: Map<string, string | undefined>, slide: { w: number; h: number }): ColorOf {
+  let large = false;
   const picture = (blip: Element | undefined): string | undefined => {
+    if (!large) return undefined;
     const target = pkg.target(part, blip?.getAttributeNS(NS.r, 'embed'));
     if (!target) return undefined;
     if (!pictures.has(target)) {
@@ -59,7 +66,8 @@ export function decorationColors(pkg: Package, part: string, ctx: ColorContext, 
     if (ref && numAttr(ref, 'idx', 0) > 0) return resolveColor(colorChild(ref), ctx)?.hex;
     return undefined;
   };
-  return (el) => {
+  return (el, box) => {
+    large = box.w * box.h >= slide.w * slide.h * 0.05;
     switch (el.localName) {
       case 'sp':
         return fill(child(el, 'p', 'spPr'), child(el, 'p', 'style'));

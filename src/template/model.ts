@@ -110,7 +110,8 @@ export interface Decoration {
   kind: 'picture' | 'shape' | 'group' | 'graphic';
   /**
    * What text over it would be read against, when briefdeck can tell: a shape's solid fill, the mean of
-   * a gradient, the mean pixel of a picture. Absent for outlines, lines and fills it cannot see.
+   * a gradient, the mean pixel of a picture that covers at least 5% of the slide. Absent for outlines,
+   * lines, small pictures (logos) and fills it cannot see.
    */
   hex?: string;
 }

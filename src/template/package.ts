@@ -29,6 +29,8 @@ const MAX_XML_BYTES = 48 * 1024 * 1024;
 export class Package {
   private readonly byLower = new Map<string, string>();
   private readonly docs = new Map<string, Document>();
+  /** Parts known to be well-formed, including those whose tree has been let go. */
+  private readonly wellFormed = new Set<string>();
   private readonly rels = new Map<string, Relationship[]>();
   private readonly decoder = new TextDecoder('utf-8', { fatal: false });
   readonly overrides = new Map<string, string>();
@@ -72,8 +74,24 @@ export class Package {
       if (data.length > MAX_XML_BYTES) throw new XmlError(real, `is ${Math.round(data.length / 1024 / 1024)} MB, larger than briefdeck parses`);
       doc = parseXml(this.decoder.decode(data), real);
       this.docs.set(real, doc);
+      this.wellFormed.add(real);
     }
     return doc;
+  }
+
+  /** Lets go of a part's tree (a layout, once read): a DOM costs many times its text in memory. */
+  forget(name: string): void {
+    const real = this.resolve(name);
+    if (real !== undefined) this.docs.delete(real);
+  }
+
+  /** Parses the part, unless it was parsed before, only to prove it well-formed. */
+  check(name: string): void {
+    const real = this.resolve(name);
+    if (real !== undefined && !this.wellFormed.has(real)) {
+      this.xml(real);
+      this.forget(real);
+    }
   }
 
   /** The root element of a part, or undefined when the part is missing. */

@@ -161,7 +161,7 @@ function readMaster(pkg: Package, part: string, slide: { w: number; h: number },
   if (body) styles.body = body;
   if (other) styles.other = other;
   if (defaultText) styles.presentation = defaultText;
-  const tree = readShapeTree(root, slide, decorationColors(pkg, part, color, pictures));
+  const tree = readShapeTree(root, slide, decorationColors(pkg, part, color, pictures, slide));
   const ctx = { color, theme: themePart.theme };
   const placeholders = tree.placeholders.map((raw) => effectivePlaceholder(raw, undefined, styles, ctx, defaultBox(raw.type, slide)));
   markAmbiguous(placeholders);
@@ -210,7 +210,7 @@ function readLayout(pkg: Package, part: string, masterIndex: number, master: Mas
   const color: ColorContext = { scheme: master.themePart.theme.colors, map: colorMap };
   const ctx = { color, theme: master.themePart.theme };
   const styles = { ...master.styles, ...(defaultText ? { presentation: defaultText } : {}) };
-  const tree = readShapeTree(root, slide, decorationColors(pkg, part, color, pictures));
+  const tree = readShapeTree(root, slide, decorationColors(pkg, part, color, pictures, slide));
   const placeholders = tree.placeholders.map((raw) => {
     const baseType = masterTypeFor(raw.type);
     const base = master.raw.find((m) => m.type === baseType) ?? (baseType === 'body' ? master.raw.find((m) => m.type === 'obj') : undefined);
@@ -238,6 +238,7 @@ function readLayout(pkg: Package, part: string, masterIndex: number, master: Mas
   };
   if (matchingName) layout.matchingName = matchingName;
   if (type) layout.type = type;
+  pkg.forget(part);
   return withDark(layout, master.info, ctx);
 }
 
@@ -313,7 +314,7 @@ function checkCarriedParts(pkg: Package, info: PackageInfo): void {
   for (const part of carriedParts(pkg, info.presentationPart)) {
     if (skip.has(part)) continue;
     const ct = pkg.contentType(part) ?? '';
-    if (/[+/]xml$/.test(ct) || /\.(xml|rels)$/i.test(part)) pkg.xml(part);
-    if (pkg.has(relsPartOf(part))) pkg.xml(relsPartOf(part));
+    if (/[+/]xml$/.test(ct) || /\.(xml|rels)$/i.test(part)) pkg.check(part);
+    if (pkg.has(relsPartOf(part))) pkg.check(relsPartOf(part));
   }
 }

@@ -24,7 +24,7 @@ export interface ShapeTree {
 const NV: Record<string, string> = { sp: 'nvSpPr', pic: 'nvPicPr', graphicFrame: 'nvGraphicFramePr', cxnSp: 'nvCxnSpPr', grpSp: 'nvGrpSpPr', contentPart: 'nvContentPartPr' };
 
 /** Reads `p:cSld/p:spTree` of a master or layout root element. */
-export function readShapeTree(root: Element | undefined, slide: { w: number; h: number }, colorOf?: (el: Element) => string | undefined): ShapeTree {
+export function readShapeTree(root: Element | undefined, slide: { w: number; h: number }, colorOf?: (el: Element, box: Box) => string | undefined): ShapeTree {
   const tree: ShapeTree = { placeholders: [], decorations: [] };
   const spTree = path(root, 'p:cSld', 'p:spTree');
   if (!spTree) return tree;
@@ -57,7 +57,7 @@ export function readShapeTree(root: Element | undefined, slide: { w: number; h: 
     if (box.x >= slide.w || box.y >= slide.h || box.x + box.w <= 0 || box.y + box.h <= 0) continue;
     if (local === 'sp' && invisible(el)) continue;
     const kind: Decoration['kind'] = local === 'pic' ? 'picture' : local === 'grpSp' ? 'group' : local === 'graphicFrame' || local === 'contentPart' ? 'graphic' : 'shape';
-    const hex = colorOf?.(el);
+    const hex = colorOf?.(el, box);
     tree.decorations.push(hex ? { box, kind, hex } : { box, kind });
   }
   return tree;

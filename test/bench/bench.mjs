@@ -4,6 +4,7 @@
 //   - cold CLI build of the ETDZ deck (median of 7 runs) beside `node -e 0`, the floor
 //   - rebuild time in watch mode after a text edit (median of 7 edits)
 //   - synthetic decks of 30, 100 and 300 slides, half of them charts: time, peak RSS, time per slide
+//   - reading each template in ../shared/templates: first read in a fresh process, and warm
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -180,6 +181,18 @@ else {
 for (const n of [30, 100, 300]) {
   const r = timed([CLI, 'build', syntheticDeck(n), '-o', path.join(tmp, `s${n}.pptx`), '-q']);
   rows.push([`synthetic ${n} slides, ${n / 2} charts, cold`, fmt(r.ms), fmt(r.rss), fmt(r.ms / n, 1), n === 300 ? '≤ 6000 ms, ≤ 400 MiB' : '']);
+}
+
+const TEMPLATES = path.resolve(ROOT, '..', 'shared', 'templates');
+if (fs.existsSync(TEMPLATES)) {
+  for (const f of fs.readdirSync(TEMPLATES).filter((n) => /\.(pptx|potx|pptm)$/.test(n)).sort()) {
+    const r = spawnSync(process.execPath, [path.join(ROOT, 'test', 'bench', 'template-read.mjs'), path.join(TEMPLATES, f), String(RUNS)], { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`reading ${f} failed:\n${r.stderr}`);
+    const t = JSON.parse(r.stdout);
+    rows.push([`template ${f} (${Math.round(t.bytes / 1024)} KiB): read warm (first read ${fmt(t.cold)} ms)`, fmt(t.warm), '', '', '≤ 100 ms']);
+  }
+} else {
+  console.error(`(no ${TEMPLATES}: template reads not measured)`);
 }
 
 const header = ['measurement', 'median ms', 'peak RSS MiB', 'ms / slide', 'target'];

@@ -153,23 +153,4 @@ describe.skipIf(missing && !process.env.CI)('real templates in ../shared/templat
       if (layoutHas((l) => l.type === 'titleOnly')) expect(only.layout.type).toBe('titleOnly');
     });
   });
-
-  it('reads fast enough to read once per build', () => {
-    const times: string[] = [];
-    let worstWarm = 0;
-    for (const row of rows) {
-      const bytes = fs.readFileSync(path.join(DIR, row.file));
-      const t0 = performance.now();
-      readTemplate(bytes, row.file);
-      const cold = performance.now() - t0;
-      const t1 = performance.now();
-      readTemplate(bytes, row.file);
-      const warm = performance.now() - t1;
-      worstWarm = Math.max(worstWarm, warm);
-      times.push(`${row.file} ${Math.round(cold)}/${Math.round(warm)} ms`);
-    }
-    console.log(`template read times (first/second): ${times.join(', ')}`);
-    // A generous bound on a loaded two-core machine: catches a regression by an order of magnitude.
-    expect(worstWarm).toBeLessThan(5000);
-  });
 });
