@@ -1,21 +1,25 @@
-// Placed deck + chart pictures → .pptx bytes. The only module that talks to pptxgenjs: it receives
-// geometry and type sizes already decided, and never makes a layout decision of its own.
-import { CJK_TEXT } from '../font-faces.js';
-import type { PlacedDeck, PlacedElement, PlacedParagraph, PlacedRun, PlacedTable, PlacedText } from '../layout/placed.js';
-import { BULLET_INDENT_PT, lineHeightOf } from '../layout/measure.js';
-import { FOOTER_RULE, SLIDE_NUMBER } from '../layout/grid.js';
+// Placed deck + chart pictures → .pptx bytes. pptxgenjs writes the slides (shapes, pictures, tables,
+// charts, notes) at the positions layout decided; the slides are then put into the template's package on
+// their layouts (assemble.ts) and finished on the XML tree (slide-xml.ts): placeholders, text bodies,
+// theme colours, decorative flags, the footer. Deterministic: fixed dates, ids and order.
+import type { PlacedDeck, PlacedElement, PlacedTable } from '../layout/placed.js';
 import type { DeckMeta, Theme } from '../model/types.js';
-import { finalizePackage } from './finalize.js';
+import { children, descendants } from '../xml.js';
+import { assemble, finishPackage, type SlideSource } from './assemble.js';
+import { builtinTemplateParts, notesMasterParts } from './builtin-template.js';
+import { fixChartParts } from './chart-parts.js';
+import { APP, CORE, writeApp, writeCore } from './doc-props.js';
 import { MediaSwap } from './media.js';
 import { addNativeChart } from './native-chart.js';
-import { PptxGenJS, type Pptx, type PptxSlide, type TableRow, type TextProps } from './pptxgen.js';
+import { bytesOf, readRels, readXml, REL, text, unzipParts, writeRels, writeXml, zipParts, type Parts, type Relationship } from './package.js';
+import { PptxGenJS, type Pptx, type PptxSlide, type TableRow } from './pptxgen.js';
+import { editSlide, shapeTag } from './slide-xml.js';
+import { addTableStyle } from './table-style.js';
+import { byScript, colorValue, type TextContext } from './text-body.js';
 
 /** A chart picture for the chart at this slide number and element index. */
 export type ChartImages = Map<string, Uint8Array>;
 export const chartKey = (slideNumber: number, elementIndex: number): string => `${slideNumber}:${elementIndex}`;
-
-const MASTER_CONTENT = 'BRIEFDECK_CONTENT';
-const MASTER_FEATURE = 'BRIEFDECK_FEATURE';
 
 const hex = (color: string): string => color.replace(/^#/, '').toUpperCase();
 
@@ -24,82 +28,99 @@ export interface EmitOptions {
   theme: Theme;
   /** Fixed timestamp for the package, so that the same outline gives the same bytes. */
   modified: Date;
+  /** The organisation's template package; the built-in template is written when absent. */
+  templateParts?: Parts;
+}
+
+/** A full language tag for the runs and the package: `en` → `en-US`, `zh` → `zh-CN`. */
+export function fullLanguage(lang: string): string {
+  if (lang.includes('-')) return lang;
+  const region: Record<string, string> = { en: 'US', zh: 'CN', ja: 'JP', ko: 'KR', de: 'DE', fr: 'FR', es: 'ES', it: 'IT', pt: 'BR', nl: 'NL', sv: 'SE', da: 'DK', nb: 'NO', fi: 'FI', pl: 'PL', ru: 'RU', ar: 'SA', he: 'IL', tr: 'TR' };
+  return region[lang] ? `${lang}-${region[lang]}` : lang;
 }
 
 export async function writeDeck(deck: PlacedDeck, charts: ChartImages, opts: EmitOptions): Promise<Uint8Array> {
+  const lang = fullLanguage(opts.meta.language);
+  const size = deck.template.slideSize;
   const pptx = new PptxGenJS();
-  pptx.layout = 'LAYOUT_WIDE';
-  pptx.title = opts.meta.title;
-  if (opts.meta.author) pptx.author = opts.meta.author;
-  if (opts.meta.organisation) pptx.company = opts.meta.organisation;
-  if (opts.meta.subtitle) pptx.subject = opts.meta.subtitle;
-  defineMasters(pptx, opts.theme);
+  pptx.defineLayout({ name: 'BRIEFDECK', width: size.w, height: size.h });
+  pptx.layout = 'BRIEFDECK';
 
   const media = new MediaSwap();
   for (const placed of deck.slides) {
-    const slide = pptx.addSlide({ masterName: placed.master === 'feature' ? MASTER_FEATURE : MASTER_CONTENT });
-    placed.elements.forEach((el, i) => addElement(slide, pptx, el, opts, charts.get(chartKey(placed.number, i)), media));
+    const slide = pptx.addSlide();
+    placed.elements.forEach((el, i) => addElement(slide, pptx, el, i, opts, lang, charts.get(chartKey(placed.number, i)), media));
     if (placed.notes) slide.addNotes(placed.notes);
   }
+  const generated = unzipParts((await pptx.write({ outputType: 'uint8array', compression: false })) as Uint8Array);
+  for (const [name, bytes] of generated) if (name.startsWith('ppt/media/')) generated.set(name, media.lookup(bytes) ?? bytes);
+  await fixCharts(generated, opts.modified, opts.theme.eastAsianFont);
 
-  const raw = (await pptx.write({ outputType: 'uint8array' })) as Uint8Array;
-  const fin: Parameters<typeof finalizePackage>[1] = { modified: opts.modified, title: opts.meta.title, language: opts.meta.language, eastAsianFont: opts.theme.eastAsianFont };
-  if (opts.meta.author ?? opts.meta.organisation) fin.author = (opts.meta.author ?? opts.meta.organisation)!;
-  if (opts.meta.subtitle) fin.subject = opts.meta.subtitle;
-  return finalizePackage(raw, { ...fin, media: (bytes) => media.lookup(bytes) });
-}
+  const templateParts = opts.templateParts ?? builtinTemplateParts(deck.template, { base: generated, theme: opts.theme, footerText: opts.meta.title });
+  const sources: SlideSource[] = deck.slides.map((s, i) => ({ part: `ppt/slides/slide${i + 1}.xml`, layoutPart: deck.template.layouts[s.layout]!.part }));
+  const assembled = assemble(templateParts, generated, sources, () => notesMasterParts(deck.template, generated));
+  const { parts } = assembled;
 
-function defineMasters(pptx: Pptx, theme: Theme): void {
-  const { colors } = theme;
-  pptx.defineSlideMaster({
-    title: MASTER_CONTENT,
-    background: { color: hex(colors.background) },
-    objects: [
-      {
-        line: {
-          x: FOOTER_RULE.x,
-          y: FOOTER_RULE.y,
-          w: FOOTER_RULE.w,
-          h: 0,
-          line: { color: hex(colors.grid), width: 0.75 },
-        },
+  deck.slides.forEach((placed, i) => {
+    const part = assembled.slides[i]!;
+    const layout = deck.template.layouts[placed.layout]!;
+    const rels = readRels(parts, part);
+    const links = new Map<string, string>();
+    const ctx: TextContext = {
+      theme: deck.template.masters[layout.master]?.theme ?? deck.template.theme,
+      colorMap: layout.colorMap,
+      lang,
+      link: (url) => {
+        let id = links.get(url);
+        if (!id) {
+          id = `rIdLink${links.size + 1}`;
+          links.set(url, id);
+          rels.push({ id, type: REL.hyperlink, target: url, external: true });
+        }
+        return id;
       },
-    ],
-    slideNumber: {
-      x: SLIDE_NUMBER.x,
-      y: SLIDE_NUMBER.y,
-      w: SLIDE_NUMBER.w,
-      h: SLIDE_NUMBER.h,
-      fontFace: theme.bodyFont,
-      fontSize: 10,
-      color: hex(colors.muted),
-      align: 'right',
-      valign: 'middle',
-      margin: 0,
-    },
+    };
+    const doc = readXml(parts, part);
+    editSlide(doc, placed, layout, ctx);
+    fixTableText(doc);
+    writeXml(parts, part, doc);
+    if (links.size) writeRels(parts, part, rels);
+    const notes = assembled.notes.get(part);
+    if (notes && assembled.notesMaster) alignNotesPlaceholders(parts, notes, assembled.notesMaster);
   });
-  pptx.defineSlideMaster({ title: MASTER_FEATURE, background: { color: hex(colors.sectionBackground) }, objects: [] });
+
+  const presentationPart = 'ppt/presentation.xml';
+  const c = opts.theme.colors;
+  const first = deck.template.layouts[deck.slides[0]?.layout ?? 0] ?? deck.template.layouts[0]!;
+  const tctx = { theme: deck.template.theme, colorMap: first.colorMap };
+  addTableStyle(parts, presentationPart, assembled.types, {
+    headerFill: colorValue(c.sectionBackground, tctx),
+    headerText: colorValue(c.sectionText, tctx),
+    text: colorValue(c.text, tctx),
+    line: colorValue(c.grid, tctx),
+  });
+
+  writeCore(parts, opts.meta, opts.modified, lang);
+  writeApp(parts, {
+    meta: opts.meta,
+    slideTitles: deck.slides.map((s) => s.title || `Slide ${s.number}`),
+    slides: assembled.slides,
+    notesCount: deck.slides.filter((s) => s.notes).length,
+    fonts: [...new Set([deck.template.theme.major.latin, deck.template.theme.minor.latin])],
+    themeName: deck.template.theme.name,
+    format: `Custom (${size.w.toFixed(2)} × ${size.h.toFixed(2)} in)`,
+  });
+  finishPackage(assembled, CORE, APP);
+  return zipParts(parts, opts.modified);
 }
 
-function addElement(slide: PptxSlide, pptx: Pptx, el: PlacedElement, opts: EmitOptions, chartPng: Uint8Array | undefined, media: MediaSwap): void {
+function addElement(slide: PptxSlide, pptx: Pptx, el: PlacedElement, index: number, opts: EmitOptions, lang: string, chartPng: Uint8Array | undefined, media: MediaSwap): void {
   const { x, y, w, h } = el.box;
+  const objectName = shapeTag(index);
   switch (el.type) {
     case 'text':
-      slide.addText(textRuns(el, opts.meta.language), {
-        x,
-        y,
-        w,
-        h,
-        margin: 0,
-        fontFace: el.fontFace,
-        fontSize: el.sizePt,
-        color: hex(el.color),
-        align: el.align,
-        valign: el.valign,
-        lang: opts.meta.language,
-        fit: 'none',
-        wrap: true,
-      });
+      // The text body is written on the XML tree (text-body.ts); pptxgenjs places the shape.
+      slide.addText('', { x, y, w, h, objectName, margin: 0 });
       return;
     case 'rect':
       slide.addShape(el.radius ? pptx.ShapeType.roundRect : pptx.ShapeType.rect, {
@@ -107,16 +128,17 @@ function addElement(slide: PptxSlide, pptx: Pptx, el: PlacedElement, opts: EmitO
         y,
         w,
         h,
+        objectName,
         fill: { color: hex(el.fill ?? '#FFFFFF') },
         line: el.line ? { color: hex(el.line.color), width: el.line.widthPt } : { type: 'none' },
         ...(el.radius ? { rectRadius: el.radius } : {}),
       });
       return;
     case 'line':
-      slide.addShape(pptx.ShapeType.line, { x, y, w, h, line: { color: hex(el.line?.color ?? '#000000'), width: el.line?.widthPt ?? 1 } });
+      slide.addShape(pptx.ShapeType.line, { x, y, w, h, objectName, line: { color: hex(el.line?.color ?? '#000000'), width: el.line?.widthPt ?? 1 } });
       return;
     case 'picture':
-      slide.addImage({ data: el.mime === 'image/png' ? media.standIn(el.data) : dataUri(el.mime, el.data), x, y, w, h, altText: el.alt });
+      slide.addImage({ data: el.mime === 'image/png' ? media.standIn(el.data) : dataUri(el.mime, el.data), x, y, w, h, altText: el.alt, objectName });
       return;
     case 'chart':
       // native-chart: an editable chart when the outline asks for one (build.ts renders no picture for it).
@@ -125,21 +147,21 @@ function addElement(slide: PptxSlide, pptx: Pptx, el: PlacedElement, opts: EmitO
         return;
       }
       if (!chartPng) throw new Error(`internal: no picture was rendered for the chart at ${x},${y}`);
-      slide.addImage({ data: media.standIn(chartPng), x, y, w, h, altText: el.alt });
+      slide.addImage({ data: media.standIn(chartPng), x, y, w, h, altText: el.alt, objectName });
       return;
     case 'table':
-      slide.addTable(tableRows(el, opts.meta.language), {
+      slide.addTable(tableRows(el, lang), {
         x,
         y,
         w,
         colW: el.colWidths,
         rowH: el.rowHeights,
-        fontFace: el.fontFace,
+        fontFace: '+mn-lt',
         fontSize: el.sizePt,
         margin: [el.pad.y, el.pad.x, el.pad.y, el.pad.x],
-        border: { type: 'solid', pt: 0.75, color: hex(el.colors.line) },
         valign: 'middle',
         autoPage: false,
+        objectName,
       });
       return;
   }
@@ -149,56 +171,6 @@ function dataUri(mime: string, data: Uint8Array): string {
   return `${mime};base64,${Buffer.from(data).toString('base64')}`;
 }
 
-/** Language of CJK text in a deck written in another language. */
-function cjkLang(deckLang: string): string {
-  return /^(zh|ja|ko)\b/.test(deckLang) ? deckLang : 'zh-CN';
-}
-
-/** Splits a run where it switches between CJK and other text, so that each part carries its language. */
-function byScript(runs: PlacedRun[], deckLang: string): { run: PlacedRun; lang: string }[] {
-  return runs.flatMap((run) => {
-    const parts = run.text.match(/[\u2E80-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFFEF]+|[^\u2E80-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFFEF]+/g) ?? [''];
-    return parts.map((text) => ({ run: { ...run, text }, lang: CJK_TEXT.test(text) ? cjkLang(deckLang) : deckLang }));
-  });
-}
-
-/** Paragraphs → pptxgenjs runs: paragraph options ride on the first run, breakLine ends a paragraph. */
-function textRuns(el: PlacedText, deckLang: string): TextProps[] {
-  const out: TextProps[] = [];
-  el.paragraphs.forEach((p, pi) => {
-    const last = pi === el.paragraphs.length - 1;
-    const runs = byScript(p.runs, deckLang);
-    runs.forEach(({ run, lang }, ri) => {
-      // Every run carries its own emphasis and alignment: pptxgenjs lets a falsy run option inherit the
-      // box's value, and starts a new paragraph whenever `align` differs from the previous run's.
-      const options: TextProps['options'] = { lang, align: el.align };
-      const bold = run.bold ?? el.bold ?? false;
-      const italic = run.italic ?? el.italic ?? false;
-      if (bold) options.bold = true;
-      if (italic) options.italic = true;
-      if (run.scale !== undefined && run.scale !== 1) options.fontSize = Math.round(el.sizePt * run.scale * 2) / 2;
-      if (run.color) options.color = hex(run.color);
-      if (ri === 0) Object.assign(options, paragraphOptions(p, el));
-      if (ri === runs.length - 1 && !last) options.breakLine = true;
-      out.push({ text: run.text, options });
-    });
-  });
-  return out;
-}
-
-function paragraphOptions(p: PlacedParagraph, el: PlacedText): NonNullable<TextProps['options']> {
-  // Exact leading in points, the same the layout measured with, so that PowerPoint, Keynote and
-  // LibreOffice all break and stack lines alike.
-  const biggest = Math.max(...p.runs.map((r) => r.scale ?? 1));
-  const o: NonNullable<TextProps['options']> = { lineSpacing: Math.round(el.sizePt * biggest * el.lineHeight * 10) / 10 };
-  if (p.bullet) {
-    o.bullet = { indent: el.sizePt * BULLET_INDENT_PT, ...(p.level === 1 ? { characterCode: '2013' } : {}) };
-    if (p.level > 0) o.indentLevel = p.level;
-  }
-  if (p.spaceBefore) o.paraSpaceBefore = Math.round(p.spaceBefore * el.sizePt);
-  return o;
-}
-
 function tableRows(t: PlacedTable, lang: string): TableRow[] {
   const cell = (runs: PlacedTable['header'][number], c: number, header: boolean, stripe: boolean) => ({
     text: byScript(runs, lang).map(({ run: r, lang: l }) => ({ text: r.text, options: { bold: header || (r.bold ?? false), italic: r.italic ?? false, lang: l } })),
@@ -206,9 +178,11 @@ function tableRows(t: PlacedTable, lang: string): TableRow[] {
       align: t.numericColumns[c] ? ('right' as const) : ('left' as const),
       bold: header,
       color: hex(header ? t.colors.headerText : t.colors.text),
-      fill: { color: hex(header ? t.colors.headerFill : stripe ? t.colors.stripe : t.colors.fill) },
+      // Rules come from the table style (table-style.ts); fills are also written on the cells, which
+      // LibreOffice does not take from a custom style.
+      ...(header || stripe ? { fill: { color: hex(header ? t.colors.headerFill : t.colors.stripe) } } : {}),
       // Exact leading, as measured: LibreOffice otherwise sets table text at 1.0 em.
-      lineSpacing: Math.round(t.sizePt * lineHeightOf(t.fontFace) * 10) / 10,
+      lineSpacing: Math.round(t.linePitchPt * 10) / 10,
     },
   });
   return [
@@ -216,3 +190,52 @@ function tableRows(t: PlacedTable, lang: string): TableRow[] {
     ...t.rows.map((row, r) => row.map((c, ci) => cell(c.text, ci, false, r % 2 === 1))),
   ] as TableRow[];
 }
+
+/**
+ * Table cell text as pptxgenjs writes it, repaired: one paragraph-properties element per paragraph
+ * (pptxgenjs #1081 writes one per run) and the East Asian and complex-script faces as theme references.
+ */
+function fixTableText(doc: ReturnType<typeof readXml>): void {
+  for (const tbl of descendants(doc, 'a', 'tbl')) {
+    for (const p of descendants(tbl, 'a', 'p')) {
+      const keep = descendants(p, 'a', 'pPr')[0];
+      for (const extra of descendants(p, 'a', 'pPr')) if (extra !== keep) extra.parentNode!.removeChild(extra);
+      if (keep && keep !== p.firstChild) p.insertBefore(keep, p.firstChild);
+    }
+    // pptxgenjs writes "no line" on every cell edge when a table has no borders of its own, which would
+    // hide the table style's rules.
+    for (const tcPr of descendants(tbl, 'a', 'tcPr')) {
+      for (const edge of ['lnL', 'lnR', 'lnT', 'lnB']) for (const e of children(tcPr, 'a', edge)) tcPr.removeChild(e);
+    }
+    for (const e of descendants(tbl, 'a', 'ea')) if (e.getAttribute('typeface') === '+mn-lt') e.setAttribute('typeface', '+mn-ea');
+    for (const e of descendants(tbl, 'a', 'cs')) if (e.getAttribute('typeface') === '+mn-lt') e.setAttribute('typeface', '+mn-cs');
+  }
+}
+
+/** Notes slides' placeholders addressed as the notes master numbers them (by type). */
+function alignNotesPlaceholders(parts: Parts, notesPart: string, masterPart: string): void {
+  const master = readXml(parts, masterPart);
+  const idxByType = new Map<string, string | null>();
+  for (const ph of descendants(master, 'p', 'ph')) idxByType.set(ph.getAttribute('type') ?? 'obj', ph.getAttribute('idx'));
+  const doc = readXml(parts, notesPart);
+  for (const ph of descendants(doc, 'p', 'ph')) {
+    const type = ph.getAttribute('type') ?? 'obj';
+    if (!idxByType.has(type)) continue;
+    const idx = idxByType.get(type);
+    if (idx === null || idx === undefined) ph.removeAttribute('idx');
+    else ph.setAttribute('idx', idx);
+  }
+  writeXml(parts, notesPart, doc);
+}
+
+/** chart-parts.ts works on text parts: hand it the chart XML as text and take the repaired parts back. */
+async function fixCharts(parts: Parts, modified: Date, eastAsianFont: string): Promise<void> {
+  if (![...parts.keys()].some((n) => n.startsWith('ppt/charts/'))) return;
+  const view = new Map<string, string | Uint8Array>();
+  for (const [name, bytes] of parts) view.set(name, /\.(?:xml|rels)$/.test(name) ? text(bytes) : bytes);
+  await fixChartParts(view, modified, eastAsianFont);
+  parts.clear();
+  for (const [name, content] of view) parts.set(name, typeof content === 'string' ? bytesOf(content) : content);
+}
+
+export type { Relationship };

@@ -1,13 +1,20 @@
-// What every slide layout gets: the theme, a place for warnings, and helpers that place fitted text.
+// What every slide layout gets: the theme, the template and the layout chosen for the slide, a place for
+// warnings, and helpers that place fitted text — in a layout placeholder (inheriting its box, insets,
+// face, colour and size) or in a box of the layout's own.
 import type { Diagnostics, Span } from '../diagnostics.js';
 import type { DeckMeta, Slide, Theme } from '../model/types.js';
-import { fitText } from './measure.js';
-import type { PlacedParagraph, PlacedRun, PlacedText, TextRole } from './placed.js';
+import type { LevelStyle, Placeholder, TemplateModel } from '../template/model.js';
+import type { LayoutChoice } from './choice.js';
+import { fitText, lineHeightOf, singlePitch } from './measure.js';
+import { NO_INSETS, type Insets, type PlacedParagraph, type PlacedRun, type PlacedText, type TextRole } from './placed.js';
 import type { Box } from './units.js';
 
 export interface LayoutContext {
   theme: Theme;
   meta: DeckMeta;
+  template: TemplateModel;
+  /** The layout this slide is on, and the roles of its placeholders. */
+  choice: LayoutChoice;
   diags: Diagnostics;
   /** 1-based number of the slide being laid out. */
   number: number;
@@ -16,15 +23,21 @@ export interface LayoutContext {
 
 export interface TextSpec {
   role: TextRole;
-  box: Box;
+  /** The box; defaults to the placeholder's. */
+  box?: Box;
   paragraphs: PlacedParagraph[];
-  color: string;
+  /** Defaults to the placeholder's first level colour. */
+  color?: string;
+  /** Allowed sizes; with a placeholder, the top is the size its layout sets (unless `fixed`). */
   range: readonly [number, number];
+  /** Fill this layout placeholder: its box, insets, anchor and style are the defaults. */
+  placeholder?: Placeholder;
   face?: string;
   bold?: boolean;
   italic?: boolean;
   align?: PlacedText['align'];
   valign?: PlacedText['valign'];
+  insets?: Insets;
   maxLinesPerParagraph?: number;
   /** What the text is, for the warning: "9 bullets", "the title". */
   what: string;
@@ -37,43 +50,70 @@ export const para = (text: PlacedRun[] | string, extra: Partial<PlacedParagraph>
   ...extra,
 });
 
+const ALIGN: Record<LevelStyle['align'], PlacedText['align']> = { l: 'left', ctr: 'center', r: 'right', just: 'left', dist: 'left' };
+const VALIGN: Record<Placeholder['anchor'], PlacedText['valign']> = { t: 'top', ctr: 'middle', b: 'bottom' };
+
+/** Line pitch at a size for a level's spacing: exact points scale with the size, percentages with the face. */
+export function levelPitch(level: LevelStyle | undefined, face: string): (sizePt: number) => number {
+  if (!level) return singlePitch(face);
+  const spacing = level.lineSpacing;
+  if ('pt' in spacing) return (s) => (spacing.pt * s) / level.sizePt;
+  return (s) => s * lineHeightOf(face) * spacing.pct;
+}
+
 /** Fits the text into its box and warns, located at the outline, when even the smallest size is too big. */
 export function placeText(ctx: LayoutContext, spec: TextSpec): PlacedText {
-  const face = spec.face ?? (spec.role === 'title' || spec.role === 'stat' ? ctx.theme.headingFont : ctx.theme.bodyFont);
-  const style = { face, bold: spec.bold ?? false, italic: spec.italic ?? false };
+  const ph = spec.placeholder;
+  const first = ph?.levels[0];
+  const face = spec.face ?? first?.font ?? (spec.role === 'title' || spec.role === 'stat' ? ctx.theme.headingFont : ctx.theme.bodyFont);
+  const bold = spec.bold ?? first?.bold ?? false;
+  const italic = spec.italic ?? first?.italic ?? false;
+  const box = spec.box ?? ph?.box;
+  if (!box) throw new Error(`internal: ${spec.what} has neither a box nor a placeholder`);
+  const insets = spec.insets ?? ph?.insets ?? NO_INSETS;
+  const inner = { w: Math.max(0.1, box.w - insets.l - insets.r), h: Math.max(0.05, box.h - insets.t - insets.b) };
+  // The layout's size is the largest a placeholder's text is set at; a smaller one only when it must.
+  const top = first ? Math.max(spec.range[0], Math.min(spec.range[1], first.sizePt)) : spec.range[1];
+  const range: [number, number] = [Math.min(spec.range[0], top), top];
+  const style = { face, bold, italic };
   const fit = fitText({
     paragraphs: spec.paragraphs,
     style,
-    widthIn: spec.box.w,
-    heightIn: spec.box.h,
-    range: spec.range,
+    widthIn: inner.w,
+    heightIn: inner.h,
+    range,
+    pitch: levelPitch(first, face),
+    ...(ph ? { bulletIndentIn: (level: number) => ph.levels[level]?.marginIn ?? 0 } : {}),
     ...(spec.maxLinesPerParagraph !== undefined ? { maxLinesPerParagraph: spec.maxLinesPerParagraph } : {}),
   });
   const span = spec.span ?? ctx.slide.span;
   if (!fit.fits) {
     const title = ctx.slide.title ? ` '${ctx.slide.title}'` : '';
-    ctx.diags.warn('text-overflow', `slide ${ctx.number}${title}: ${spec.what} ${/^\d+ /.test(spec.what) && !/^1 /.test(spec.what) ? 'need' : 'needs'} ${fit.neededH.toFixed(1)} in at ${fit.sizePt} pt, the box holds ${spec.box.h.toFixed(1)} in`, {
+    ctx.diags.warn('text-overflow', `slide ${ctx.number}${title}: ${spec.what} ${/^\d+ /.test(spec.what) && !/^1 /.test(spec.what) ? 'need' : 'needs'} ${fit.neededH.toFixed(1)} in at ${fit.sizePt} pt, the box holds ${inner.h.toFixed(1)} in`, {
       span,
       path: `slides[${ctx.slide.index}]`,
       hint: 'split the slide or shorten the text',
     });
   }
+  const color = spec.color ?? first?.color.hex ?? ctx.theme.colors.text;
   const placed: PlacedText = {
     type: 'text',
     role: spec.role,
-    box: spec.box,
+    box,
     paragraphs: spec.paragraphs,
     fontFace: face,
     sizePt: fit.sizePt,
-    color: spec.color,
-    align: spec.align ?? 'left',
-    valign: spec.valign ?? 'top',
-    lineHeight: fit.lineHeight,
-    neededH: fit.neededH,
+    color,
+    align: spec.align ?? (first ? ALIGN[first.align] : 'left'),
+    valign: spec.valign ?? (ph ? VALIGN[ph.anchor] : 'top'),
+    linePitchPt: fit.linePitchPt,
+    insets,
+    neededH: fit.neededH + insets.t + insets.b,
     fits: fit.fits,
     span,
   };
-  if (spec.bold) placed.bold = true;
-  if (spec.italic) placed.italic = true;
+  if (bold) placed.bold = true;
+  if (italic) placed.italic = true;
+  if (ph) placed.placeholder = { type: ph.type, idx: ph.idx, box: ph.box, anchor: ph.anchor, levels: ph.levels };
   return placed;
 }

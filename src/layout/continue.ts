@@ -1,23 +1,19 @@
 // `overflow: continue`: a bullet list or table that cannot fit at the smallest allowed size is split
 // over as few slides as it takes, in balanced parts, each titled "… (cont.)" after the first. Bullets
 // split only between top-level points (a point keeps its sub-points); tables between rows, repeating
-// the header.
-import type { Bullet, Slide, Theme } from '../model/types.js';
-import { fitText } from './measure.js';
-import { bulletParagraphs } from './slides/bullets.js';
-import { contentBody } from './slides/chrome.js';
-import { size, TABLE_RANGE, tableArea } from './slides/table.js';
+// the header. Whether a part fits is decided by laying it out, on the layout it will use.
+import type { Bullet, Slide } from '../model/types.js';
 
 type Splittable = Extract<Slide, { kind: 'bullets' | 'table' }>;
 
 /** The slides to lay out in place of `slide`: itself, or its parts when it must continue. */
-export function paginate(slide: Slide, theme: Theme): Slide[] {
+export function paginate(slide: Slide, fits: (s: Slide) => boolean): Slide[] {
   if ((slide.kind !== 'bullets' && slide.kind !== 'table') || slide.overflow !== 'continue') return [slide];
   const units = slide.kind === 'bullets' ? groups(slide.bullets).length : slide.rows.length;
-  if (fits(slide, theme)) return [slide];
+  if (fits(slide)) return [slide];
   for (let parts = 2; parts <= units; parts++) {
     const split = splitInto(slide, parts);
-    if (split.every((s) => fits(s, theme))) return split;
+    if (split.every(fits)) return split;
   }
   return splitInto(slide, units);
 }
@@ -51,13 +47,4 @@ function splitInto(slide: Splittable, parts: number): Splittable[] {
     out.push(slide.kind === 'bullets' ? { ...base, kind: 'bullets', bullets: (chunk as Bullet[][]).flat() } as Splittable : { ...base, kind: 'table', rows: chunk } as Splittable);
   }
   return out;
-}
-
-function fits(slide: Splittable, theme: Theme): boolean {
-  const body = contentBody(slide);
-  if (slide.kind === 'bullets') {
-    return fitText({ paragraphs: bulletParagraphs(slide.bullets), style: { face: theme.bodyFont }, widthIn: body.w, heightIn: body.h, range: theme.sizes.body }).fits;
-  }
-  const grid = [slide.header, ...slide.rows.map((r) => r.map((c) => c.text))];
-  return size(grid, 1, theme.bodyFont, TABLE_RANGE[0], tableArea(slide, body)).fits;
 }

@@ -1,32 +1,56 @@
-// Deck → PlacedDeck: the content chrome plus the layout of each slide's kind. Fitting warnings are
-// located at the slide's line in the outline.
-import type { Diagnostics } from '../diagnostics.js';
+// Deck → PlacedDeck: each slide on the template layout that serves its kind, the content chrome (title,
+// notes strip, footer) plus the layout of its kind. Fitting warnings are located at the slide's line in
+// the outline.
+import { Diagnostics } from '../diagnostics.js';
 import type { Deck, Slide } from '../model/types.js';
+import { builtinTemplate } from '../template/builtin.js';
+import type { TemplateModel } from '../template/model.js';
+import { chooseLayout, SLIDE_KIND_NEEDS } from './choice.js';
 import type { LayoutContext } from './context.js';
 import { paginate } from './continue.js';
-import type { PlacedDeck, PlacedElement, PlacedSlide } from './placed.js';
+import { lineHeightOf } from './measure.js';
+import type { PlacedDeck, PlacedElement, PlacedFooter, PlacedSlide } from './placed.js';
 import { contentChrome } from './slides/chrome.js';
-import { BODY_LAYOUTS, layoutFeature } from './slides/index.js';
+import { BODY_LAYOUTS, FEATURE_KINDS, layoutFeature } from './slides/index.js';
 
 export function layoutDeck(deck: Deck, diags: Diagnostics): PlacedDeck {
-  const pages = deck.slides.flatMap((slide) => paginate(slide, deck.theme));
-  const slides = pages.map((slide, i): PlacedSlide => {
-    const ctx: LayoutContext = { theme: deck.theme, meta: deck.meta, diags, number: i + 1, slide };
-    let elements: PlacedElement[];
-    let master: PlacedSlide['master'];
-    if (slide.kind === 'title' || slide.kind === 'section' || slide.kind === 'closing') {
-      master = 'feature';
-      elements = layoutFeature(ctx, slide);
-    } else {
-      master = 'content';
-      const chrome = contentChrome(ctx, deck.sources);
-      const layout = BODY_LAYOUTS[slide.kind] as (c: LayoutContext, s: Slide, b: typeof chrome.body, src: Deck['sources']) => PlacedElement[];
-      elements = [...chrome.elements, ...layout(ctx, slide, chrome.body, deck.sources)];
-    }
-    const background = master === 'feature' ? deck.theme.colors.sectionBackground : deck.theme.colors.background;
-    const placed: PlacedSlide = { number: i + 1, kind: slide.kind, title: slide.title, master, background, elements, span: slide.span };
-    if (slide.notes !== undefined) placed.notes = slide.notes;
-    return placed;
-  });
-  return { title: deck.meta.title, slides };
+  const template = deck.template ?? builtinTemplate(deck.theme, lineHeightOf);
+  const place = (slide: Slide, number: number, out: Diagnostics) => layoutSlide(deck, template, slide, number, out);
+  const fits = (slide: Slide) =>
+    place(slide, 0, new Diagnostics()).elements.every((e) => (e.type === 'text' || e.type === 'table' ? e.fits : true));
+  const pages = deck.slides.flatMap((slide) => paginate(slide, fits));
+  const slides = pages.map((slide, i) => place(slide, i + 1, diags));
+  return { title: deck.meta.title, language: deck.meta.language, template, slides };
 }
+
+function layoutSlide(deck: Deck, template: TemplateModel, slide: Slide, number: number, diags: Diagnostics): PlacedSlide {
+  const choice = chooseLayout(template, SLIDE_KIND_NEEDS[slide.kind]);
+  const ctx: LayoutContext = { theme: deck.theme, meta: deck.meta, template, choice, diags, number, slide };
+  let elements: PlacedElement[];
+  let footer: PlacedFooter;
+  if (FEATURE_KINDS.has(slide.kind)) {
+    elements = layoutFeature(ctx, slide as Parameters<typeof layoutFeature>[1]);
+    footer = { number: false };
+  } else {
+    const chrome = contentChrome(ctx, deck.sources);
+    const layout = BODY_LAYOUTS[slide.kind as keyof typeof BODY_LAYOUTS] as (c: LayoutContext, s: Slide, b: typeof chrome.body, src: Deck['sources']) => PlacedElement[];
+    elements = [...chrome.head, ...layout(ctx, slide, chrome.body, deck.sources), ...chrome.tail];
+    footer = chrome.footer;
+  }
+  // Decoration first: it is drawn underneath and screen readers skip it, so the title is read first.
+  elements = [...elements.filter(isDecoration), ...elements.filter((e) => !isDecoration(e))];
+  const placed: PlacedSlide = {
+    number,
+    kind: slide.kind,
+    title: slide.title,
+    layout: choice.index,
+    background: choice.layout.background.hex,
+    elements,
+    footer,
+    span: slide.span,
+  };
+  if (slide.notes !== undefined) placed.notes = slide.notes;
+  return placed;
+}
+
+const isDecoration = (e: PlacedElement): boolean => e.type === 'rect' || e.type === 'line';

@@ -118,26 +118,34 @@ export interface FitRequest {
   range: readonly [number, number];
   /** Largest number of lines a single paragraph may take (titles: 2). */
   maxLinesPerParagraph?: number;
+  /** Line pitch in points at a size; single spacing of the face by default. */
+  pitch?: (sizePt: number) => number;
+  /** Where the text of a bulleted paragraph starts, in inches from the left inset, by level. */
+  bulletIndentIn?: (level: number, sizePt: number) => number;
 }
 
 export interface FitResult {
   sizePt: number;
   neededH: number;
   fits: boolean;
-  lineHeight: number;
+  /** Line pitch in points at sizePt. */
+  linePitchPt: number;
 }
+
+/** Single spacing: the face's own line height at a size. */
+export const singlePitch = (face: string) => (sizePt: number): number => sizePt * lineHeightOf(face);
 
 /** Height in inches that the paragraphs need at `sizePt`, or Infinity when a paragraph has too many lines. */
 export function heightAt(req: FitRequest, sizePt: number): number {
-  const lh = lineHeightOf(req.style.face);
+  const pitch = (req.pitch ?? singlePitch(req.style.face))(sizePt);
   const widthPt = inToPt(req.widthIn);
   let total = 0;
   req.paragraphs.forEach((p, i) => {
-    const indent = p.bullet ? bulletIndentPt(sizePt, p.level) : 0;
+    const indent = p.bullet ? (req.bulletIndentIn ? inToPt(req.bulletIndentIn(p.level, sizePt)) : bulletIndentPt(sizePt, p.level)) : 0;
     const { lines } = wrap(p.runs, req.style, sizePt, widthPt - indent);
     if (req.maxLinesPerParagraph !== undefined && lines > req.maxLinesPerParagraph) total = Infinity;
     const biggest = Math.max(...p.runs.map((r) => r.scale ?? 1));
-    total += lines * lh * sizePt * biggest + (i > 0 ? (p.spaceBefore ?? 0) * sizePt : 0);
+    total += lines * pitch * biggest + (i > 0 ? (p.spaceBefore ?? 0) * sizePt : 0);
   });
   return ptToIn(total);
 }
@@ -145,19 +153,19 @@ export function heightAt(req: FitRequest, sizePt: number): number {
 /** Largest size (in half points) in the range whose wrapped text fits the box. */
 export function fitText(req: FitRequest): FitResult {
   const [min, max] = req.range;
-  const lineHeight = lineHeightOf(req.style.face);
+  const pitch = req.pitch ?? singlePitch(req.style.face);
   let lo = Math.round(min * 2);
   let hi = Math.round(max * 2);
   if (heightAt(req, lo / 2) > req.heightIn) {
     const needed = heightAt({ ...req, maxLinesPerParagraph: undefined }, lo / 2);
-    return { sizePt: lo / 2, neededH: needed, fits: false, lineHeight };
+    return { sizePt: lo / 2, neededH: needed, fits: false, linePitchPt: pitch(lo / 2) };
   }
   while (lo < hi) {
     const mid = Math.ceil((lo + hi) / 2);
     if (heightAt(req, mid / 2) <= req.heightIn) lo = mid;
     else hi = mid - 1;
   }
-  return { sizePt: lo / 2, neededH: heightAt(req, lo / 2), fits: true, lineHeight };
+  return { sizePt: lo / 2, neededH: heightAt(req, lo / 2), fits: true, linePitchPt: pitch(lo / 2) };
 }
 
 /** Width in inches of a single line of runs at `sizePt` (no wrapping). */

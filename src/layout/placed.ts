@@ -1,13 +1,18 @@
-// The placed deck: every element with its box and its final type size, ready for emit. Tests check
-// geometry (inside the slide, no overlaps, text fits) on this model without rendering pixels.
+// The placed deck: every element with its box and its final type size, on the layout of the template it
+// will be written on, ready for emit. Tests check geometry (inside the slide, no overlaps, text fits) on
+// this model without rendering pixels. Elements are in reading order: decoration first (screen readers
+// skip it), then the title, the content, the notes and source line, the footer last.
 import type { Span } from '../diagnostics.js';
 import type { ChartSpec, Run, SlideKind, TableCell, RichText } from '../model/types.js';
+import type { LayoutInfo, LevelStyle, PlaceholderType, TemplateModel } from '../template/model.js';
 import type { Box } from './units.js';
 
 /** A run with an optional size relative to its text box's size (e.g. 0.45 for the unit after a big number). */
 export interface PlacedRun extends Run {
   scale?: number;
   color?: string;
+  /** A web address the run links to. */
+  link?: string;
 }
 
 export interface PlacedParagraph {
@@ -18,7 +23,28 @@ export interface PlacedParagraph {
   spaceBefore?: number;
 }
 
-export type TextRole = 'title' | 'subtitle' | 'body' | 'stat' | 'label' | 'caption' | 'footer' | 'quote';
+export type TextRole = 'title' | 'subtitle' | 'body' | 'stat' | 'label' | 'caption' | 'footer' | 'quote' | 'notes';
+
+/** The layout placeholder a text fills: the slide's shape inherits its place and style from it. */
+export interface PlacedPlaceholder {
+  type: PlaceholderType;
+  idx: number;
+  /** Where the layout puts it: the slide writes its own position only where the text needs another. */
+  box: Box;
+  /** The layout's vertical anchor: the slide says its own only where it differs. */
+  anchor: 't' | 'ctr' | 'b';
+  /** The style each outline level inherits; emit writes only what differs from it. */
+  levels: LevelStyle[];
+}
+
+export interface Insets {
+  l: number;
+  t: number;
+  r: number;
+  b: number;
+}
+
+export const NO_INSETS: Insets = { l: 0, t: 0, r: 0, b: 0 };
 
 export interface PlacedText {
   type: 'text';
@@ -33,11 +59,15 @@ export interface PlacedText {
   italic?: boolean;
   align: 'left' | 'center' | 'right';
   valign: 'top' | 'middle' | 'bottom';
-  /** Line height as a multiple of the size, as used when measuring. */
-  lineHeight: number;
+  /** Line pitch in points at sizePt, as used when measuring (written as exact line spacing). */
+  linePitchPt: number;
+  /** Text insets inside the box, in inches. */
+  insets: Insets;
   /** Height the text needs at sizePt, in inches; fits is false when that exceeds the box. */
   neededH: number;
   fits: boolean;
+  /** Set when the text fills a placeholder of the slide's layout. */
+  placeholder?: PlacedPlaceholder;
   span: Span;
 }
 
@@ -48,7 +78,7 @@ export interface PlacedShape {
   line?: { color: string; widthPt: number };
   /** Corner radius as a fraction of the shorter side (rounded rectangles). */
   radius?: number;
-  /** Decoration may sit under text on purpose; overlap checks skip it. */
+  /** Decoration may sit under text on purpose; overlap checks skip it, screen readers skip it. */
   decoration: true;
 }
 
@@ -58,6 +88,10 @@ export interface PlacedPicture {
   data: Uint8Array;
   mime: string;
   alt: string;
+  /** A picture that says nothing (a logo repeated on every slide): screen readers skip it. */
+  decorative?: boolean;
+  /** The layout's picture placeholder it fills, if any. */
+  placeholder?: { type: PlaceholderType; idx: number };
 }
 
 export interface PlacedChart {
@@ -65,6 +99,7 @@ export interface PlacedChart {
   box: Box;
   spec: ChartSpec;
   alt: string;
+  placeholder?: { type: PlaceholderType; idx: number };
 }
 
 export interface PlacedTable {
@@ -77,6 +112,7 @@ export interface PlacedTable {
   numericColumns: boolean[];
   fontFace: string;
   sizePt: number;
+  linePitchPt: number;
   /** Cell padding in inches. */
   pad: { x: number; y: number };
   colors: { headerFill: string; headerText: string; text: string; fill: string; stripe: string; line: string };
@@ -86,21 +122,34 @@ export interface PlacedTable {
 
 export type PlacedElement = PlacedText | PlacedShape | PlacedPicture | PlacedChart | PlacedTable;
 
+export interface PlacedFooter {
+  /** Text of the footer placeholder (the deck title), when the layout has one. */
+  text?: string;
+  /** The slide shows its number in the layout's slide-number placeholder. */
+  number: boolean;
+}
+
 export interface PlacedSlide {
   /** 1-based slide number in the output (continuations and all). */
   number: number;
   kind: SlideKind;
   title: string;
-  /** Dark "feature" slides (title, section, closing) or light content slides. */
-  master: 'feature' | 'content';
-  /** The slide's fill, which the master draws: what text without a card under it is read against. */
+  /** Index into the template's layouts. */
+  layout: number;
+  /** The slide's fill, which the layout draws: what text without a card under it is read against. */
   background: string;
   elements: PlacedElement[];
+  footer: PlacedFooter;
   notes?: string;
   span: Span;
 }
 
 export interface PlacedDeck {
   title: string;
+  language: string;
+  /** The template the slides are placed on, as it will be written. */
+  template: TemplateModel;
   slides: PlacedSlide[];
 }
+
+export const layoutOf = (deck: PlacedDeck, slide: PlacedSlide): LayoutInfo => deck.template.layouts[slide.layout]!;

@@ -2,6 +2,7 @@
 // can cause a later problem keeps the Span of the outline text it came from, so that even a layout
 // warning points at the right YAML line.
 import type { Span } from '../diagnostics.js';
+import type { TemplateModel } from '../template/model.js';
 
 /** A piece of inline text with its emphasis. `derived` marks a number that is not in a source. */
 export interface Run {
@@ -181,6 +182,8 @@ export type SlideKind = Slide['kind'];
 export interface Deck {
   meta: DeckMeta;
   theme: Theme;
+  /** The organisation's template the deck is built on; absent for the built-in templates. */
+  template?: TemplateModel;
   sources: Map<string, Source>;
   facts: Map<string, Fact>;
   slides: Slide[];

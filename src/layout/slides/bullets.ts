@@ -1,5 +1,7 @@
-// Bullet lists (two levels) and the agenda (numbered items).
+// Bullet lists (two levels), the agenda (numbered items) and the sources list: text in the layout's
+// content placeholder, so that the outline view, Reset Slide and the placeholder's own bullets work.
 import type { Bullet, RichText, Slide } from '../../model/types.js';
+import type { Placeholder } from '../../template/model.js';
 import { para, placeText, type LayoutContext } from '../context.js';
 import type { PlacedElement, PlacedParagraph, PlacedText } from '../placed.js';
 import type { Box } from '../units.js';
@@ -15,20 +17,38 @@ export function bulletParagraphs(bullets: Bullet[]): PlacedParagraph[] {
   );
 }
 
-export function placeBullets(ctx: LayoutContext, bullets: Bullet[], box: Box): PlacedText {
+/** The part of a placeholder inside the body the chrome leaves (less the notes strip). */
+export function clip(ph: Placeholder | undefined, body: Box): Box {
+  if (!ph) return body;
+  const x = Math.max(ph.box.x, body.x);
+  const y = Math.max(ph.box.y, body.y);
+  const r = Math.min(ph.box.x + ph.box.w, body.x + body.w);
+  const b = Math.min(ph.box.y + ph.box.h, body.y + body.h);
+  return r - x > 0.5 && b - y > 0.3 ? { x, y, w: r - x, h: b - y } : body;
+}
+
+/** The first content placeholder that can hold text, if the layout has one. */
+export function textPlaceholder(ctx: LayoutContext, n = 0): Placeholder | undefined {
+  return ctx.choice.bodies.filter((p) => p.box.h >= 0.8)[n];
+}
+
+export function placeBullets(ctx: LayoutContext, bullets: Bullet[], box: Box, ph?: Placeholder): PlacedText {
   const top = bullets.filter((b) => b.level === 0).length;
   return placeText(ctx, {
     role: 'body',
     box,
+    ...(ph ? { placeholder: ph } : {}),
     paragraphs: bulletParagraphs(bullets),
     color: ctx.theme.colors.text,
     range: ctx.theme.sizes.body,
+    valign: 'top',
     what: `${top} bullet${top === 1 ? '' : 's'}`,
   });
 }
 
 export function layoutBullets(ctx: LayoutContext, slide: Extract<Slide, { kind: 'bullets' }>, body: Box): PlacedElement[] {
-  return [placeBullets(ctx, slide.bullets, body)];
+  const ph = textPlaceholder(ctx);
+  return [placeBullets(ctx, slide.bullets, clip(ph, body), ph)];
 }
 
 export function layoutAgenda(ctx: LayoutContext, slide: Extract<Slide, { kind: 'agenda' }>, body: Box): PlacedElement[] {
@@ -36,13 +56,17 @@ export function layoutAgenda(ctx: LayoutContext, slide: Extract<Slide, { kind: '
     para([{ text: `${String(i + 1).padStart(2, '0')}   `, bold: true, color: ctx.theme.colors.accent }, ...item], {
       spaceBefore: i === 0 ? 0 : 0.7,
     });
+  const ph = textPlaceholder(ctx);
+  const box = clip(ph, body);
   return [
     placeText(ctx, {
       role: 'body',
-      box: { ...body, x: body.x + 0.2, w: body.w - 0.2 },
+      box: ph ? box : { ...box, x: box.x + 0.2, w: box.w - 0.2 },
+      ...(ph ? { placeholder: ph } : {}),
       paragraphs: slide.items.map(numbered),
       color: ctx.theme.colors.text,
       range: [ctx.theme.sizes.body[0] + 2, ctx.theme.sizes.body[1] + 4],
+      valign: 'top',
       what: `${slide.items.length} agenda items`,
     }),
   ];

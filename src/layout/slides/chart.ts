@@ -1,23 +1,36 @@
 // A chart across the body, or bullets on the left and a chart on the right. The picture itself is
 // drawn later (render/); layout decides its box so that the PNG is made at exactly its placed size.
+// The picture fills the layout's picture or content placeholder where it has one.
 import { chartAltText } from '../../render/alt-text.js';
 import type { ChartSpec, Slide } from '../../model/types.js';
+import type { Placeholder } from '../../template/model.js';
 import { para, placeText, type LayoutContext } from '../context.js';
-import { GUTTER } from '../grid.js';
 import type { PlacedElement } from '../placed.js';
 import type { Box } from '../units.js';
-import { placeBullets } from './bullets.js';
+import { clip, placeBullets, textPlaceholder } from './bullets.js';
+import { notesPlaceholder } from './chrome.js';
 
 const CAPTION_H = 0.45;
 
-function chartWithCaption(ctx: LayoutContext, spec: ChartSpec, box: Box): PlacedElement[] {
-  const chartBox = spec.caption ? { ...box, h: box.h - CAPTION_H - 0.05 } : box;
-  const out: PlacedElement[] = [{ type: 'chart', box: chartBox, spec, alt: chartAltText(spec) }];
+/** A caption placeholder under the visual (Picture with Caption), if the layout has one. */
+export function captionPlaceholder(ctx: LayoutContext, visual: Box): Placeholder | undefined {
+  const notes = notesPlaceholder(ctx);
+  return ctx.choice.bodies.find((p) => p !== notes && p.box.h < 0.8 && p.box.y >= visual.y + visual.h - 0.6 && p.box.y < visual.y + visual.h + 0.3);
+}
+
+export function chartWithCaption(ctx: LayoutContext, spec: ChartSpec, box: Box, ph?: Placeholder, body: Box = box): PlacedElement[] {
+  const capPh = spec.caption ? captionPlaceholder(ctx, box) : undefined;
+  const capBox = capPh ? clip(capPh, body) : { ...box, y: box.y + box.h - CAPTION_H, h: CAPTION_H };
+  const chartBox = spec.caption ? { ...box, h: Math.min(box.h, capBox.y - box.y) - 0.05 } : box;
+  const out: PlacedElement[] = [
+    { type: 'chart', box: chartBox, spec, alt: chartAltText(spec), ...(ph ? { placeholder: { type: ph.type, idx: ph.idx } } : {}) },
+  ];
   if (spec.caption) {
     out.push(
       placeText(ctx, {
         role: 'caption',
-        box: { ...box, y: box.y + box.h - CAPTION_H, h: CAPTION_H },
+        box: capBox,
+        ...(capPh ? { placeholder: capPh } : {}),
         paragraphs: [para(spec.caption)],
         color: ctx.theme.colors.muted,
         range: [12, 14],
@@ -30,13 +43,24 @@ function chartWithCaption(ctx: LayoutContext, spec: ChartSpec, box: Box): Placed
   return out;
 }
 
+/** The layout's placeholder for a picture or chart: a picture one, else a content one. */
+export function visualPlaceholder(ctx: LayoutContext): Placeholder | undefined {
+  return ctx.choice.visual ?? textPlaceholder(ctx);
+}
+
 export function layoutChart(ctx: LayoutContext, slide: Extract<Slide, { kind: 'chart' }>, body: Box): PlacedElement[] {
-  return chartWithCaption(ctx, slide.chart, body);
+  const ph = visualPlaceholder(ctx);
+  return chartWithCaption(ctx, slide.chart, ph ? clip(ph, body) : body, ph, body);
 }
 
 export function layoutTextChart(ctx: LayoutContext, slide: Extract<Slide, { kind: 'text-chart' }>, body: Box): PlacedElement[] {
+  const left = textPlaceholder(ctx, 0);
+  const right = textPlaceholder(ctx, 1) ?? ctx.choice.visual;
+  if (left && right) {
+    return [placeBullets(ctx, slide.bullets, clip(left, body), left), ...chartWithCaption(ctx, slide.chart, clip(right, body), right, body)];
+  }
   const textW = body.w * 0.42;
   const textBox = { ...body, w: textW };
-  const chartBox = { ...body, x: body.x + textW + GUTTER, w: body.w - textW - GUTTER };
+  const chartBox = { ...body, x: body.x + textW + 0.35, w: body.w - textW - 0.35 };
   return [placeBullets(ctx, slide.bullets, textBox), ...chartWithCaption(ctx, slide.chart, chartBox)];
 }

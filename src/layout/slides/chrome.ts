@@ -1,88 +1,108 @@
-// What every content slide shares: the title at one fixed position, the accent rule, the footnote for
-// derived numbers, and the footer line (deck title · sources). The slide number comes from the master.
+// What every content slide shares: the title in the layout's title placeholder, the notes strip (the
+// footnotes of derived numbers, then the source line) just above the footer, and the footer itself —
+// the deck title and the slide number in the layout's footer placeholders, so that Insert → Header &
+// Footer in PowerPoint edits them on every slide at once.
 import type { Source } from '../../model/types.js';
+import type { Placeholder } from '../../template/model.js';
 import { para, placeText, type LayoutContext } from '../context.js';
-import { bodyBox, footnoteBox, FOOTER_TEXT, GUTTER, logoBox, TITLE, TITLE_RULE } from '../grid.js';
-import { lineWidthIn } from '../measure.js';
-import type { PlacedElement } from '../placed.js';
+import { lineHeightOf, lineWidthIn } from '../measure.js';
+import type { PlacedElement, PlacedFooter } from '../placed.js';
 import type { Box } from '../units.js';
 
-const FOOTER_PT = 10;
+/** Type size of the notes strip: derivation footnotes and the source line. */
+export const NOTES_PT = 10.5;
+const NOTES_GAP = 0.12;
 
 export function sourceName(s: Source): string {
   return s.publisher ? (s.date ? `${s.publisher}, ${s.date}` : s.publisher) : s.title;
 }
 
-/** Footer text, shortened with an ellipsis when the sources are too many for one line. */
-export function footerText(ctx: LayoutContext, sources: Map<string, Source>): string {
+/** The source line, shortened with an ellipsis when the sources are too many for one line. */
+export function sourceLine(ctx: LayoutContext, sources: Map<string, Source>, widthIn: number, face: string): string | undefined {
   const names = ctx.slide.sources.map((id) => sources.get(id)).filter((s): s is Source => !!s).map(sourceName);
-  const full = names.length ? `${ctx.meta.title} · Source${names.length > 1 ? 's' : ''}: ${names.join('; ')}` : ctx.meta.title;
-  const style = { face: ctx.theme.bodyFont };
-  if (lineWidthIn([{ text: full }], style, FOOTER_PT) <= FOOTER_TEXT.w * 0.95) return full;
+  if (!names.length) return undefined;
+  const full = `Source${names.length > 1 ? 's' : ''}: ${names.join('; ')}`;
+  const style = { face };
+  if (lineWidthIn([{ text: full }], style, NOTES_PT) <= widthIn * 0.95) return full;
   let cut = full;
-  while (cut.length > 1 && lineWidthIn([{ text: `${cut}…` }], style, FOOTER_PT) > FOOTER_TEXT.w * 0.95) cut = cut.slice(0, -1);
+  while (cut.length > 1 && lineWidthIn([{ text: `${cut}…` }], style, NOTES_PT) > widthIn * 0.95) cut = cut.slice(0, -1);
   return `${cut.trimEnd()}…`;
 }
 
 export interface Chrome {
-  elements: PlacedElement[];
+  /** Before the content in reading order: the title. */
+  head: PlacedElement[];
+  /** After the content: the notes strip. */
+  tail: PlacedElement[];
   /** Where the slide's own content goes. */
   body: Box;
+  footer: PlacedFooter;
+}
+
+/** The layout's small text placeholder under its content area (a source or notes line), if it has one. */
+export function notesPlaceholder(ctx: LayoutContext): Placeholder | undefined {
+  const area = ctx.choice.area;
+  return ctx.choice.bodies.find((p) => p.box.h < 0.8 && p.box.y >= area.y + area.h - 0.01);
+}
+
+/** The title placeholder of the slide's layout, or else its master's (then written with its own box). */
+export function titlePlaceholder(ctx: LayoutContext): Placeholder | undefined {
+  if (ctx.choice.title) return ctx.choice.title;
+  const master = ctx.template.masters[ctx.choice.layout.master];
+  return master?.placeholders.find((p) => p.type === 'title');
+}
+
+export function slideFooter(ctx: LayoutContext): PlacedFooter {
+  const { ftr, sldNum } = ctx.choice.footer;
+  return { ...(ftr ? { text: ctx.meta.title } : {}), number: sldNum !== undefined };
 }
 
 export function contentChrome(ctx: LayoutContext, sources: Map<string, Source>): Chrome {
-  const { theme, slide } = ctx;
-  const elements: PlacedElement[] = [];
-  const logo = logoBox(ctx.theme);
-  if (logo && theme.logo) elements.push({ type: 'picture', box: logo, data: theme.logo.data, mime: theme.logo.mime, alt: 'Logo' });
-  // A slide without a title (a quote) shows neither the title nor its rule.
-  if (slide.title) {
-    elements.push(
+  const { theme, slide, choice } = ctx;
+  const head: PlacedElement[] = [];
+  const tail: PlacedElement[] = [];
+  let body = choice.area;
+  const title = titlePlaceholder(ctx);
+  // A slide without a title (a quote) shows none.
+  if (slide.title && title) {
+    head.push(
       placeText(ctx, {
         role: 'title',
-        box: logo ? { ...TITLE, w: TITLE.w - logo.w - GUTTER } : TITLE,
+        placeholder: title,
         paragraphs: [para(slide.title)],
-        color: theme.colors.titleText,
         range: theme.sizes.title,
-        bold: true,
-        valign: 'bottom',
         maxLinesPerParagraph: 2,
         what: 'the title',
       }),
     );
-    elements.push({ type: 'rect', box: TITLE_RULE, fill: theme.colors.accent, decoration: true });
+    const titleBottom = title.box.y + title.box.h;
+    if (body.y < titleBottom) body = { ...body, y: titleBottom + 0.2, h: body.y + body.h - titleBottom - 0.2 };
   }
-  const notes = slide.derivedNotes;
-  if (notes.length) {
-    elements.push(
+
+  const notesPh = notesPlaceholder(ctx);
+  const face = notesPh?.levels[0]?.font ?? theme.bodyFont;
+  const widthIn = notesPh ? notesPh.box.w : body.w;
+  const line = sourceLine(ctx, sources, widthIn, face);
+  const paragraphs = [...slide.derivedNotes.map((n) => para(n)), ...(line ? [para(line)] : [])];
+  if (paragraphs.length) {
+    const lineIn = (NOTES_PT * lineHeightOf(face)) / 72;
+    const bottom = notesPh ? notesPh.box.y + notesPh.box.h : body.y + body.h;
+    const h = Math.max(notesPh?.box.h ?? 0, paragraphs.length * lineIn + 0.04);
+    const box = { x: notesPh?.box.x ?? body.x, y: bottom - h, w: widthIn, h };
+    tail.push(
       placeText(ctx, {
-        role: 'caption',
-        box: footnoteBox(notes.length),
-        paragraphs: notes.map((n) => para(n)),
+        role: 'notes',
+        ...(notesPh ? { placeholder: notesPh } : {}),
+        box,
+        paragraphs,
         color: theme.colors.muted,
-        range: theme.sizes.caption,
+        range: [NOTES_PT, NOTES_PT],
         valign: 'bottom',
-        what: 'the derived-number footnote',
+        what: 'the notes and source line',
       }),
     );
+    const top = box.y - NOTES_GAP;
+    if (body.y + body.h > top) body = { ...body, h: top - body.y };
   }
-  elements.push(
-    placeText(ctx, {
-      role: 'footer',
-      box: FOOTER_TEXT,
-      paragraphs: [para(footerText(ctx, sources))],
-      color: theme.colors.muted,
-      range: [FOOTER_PT, FOOTER_PT],
-      valign: 'middle',
-      what: 'the footer',
-    }),
-  );
-  return { elements, body: contentBody(slide) };
-}
-
-/** The body box a content slide leaves for its own content. */
-export function contentBody(slide: { derivedNotes: string[] }): Box {
-  const lines = slide.derivedNotes.length;
-  const body = bodyBox(lines > 0);
-  return lines > 1 ? { ...body, h: body.h - (lines - 1) * 0.3 } : body;
+  return { head, tail, body, footer: slideFooter(ctx) };
 }

@@ -1,56 +1,73 @@
-// Title, section and closing slides: the dark "feature" master, big type, a left accent bar.
+// Title, section and closing slides: the title in the layout's (centre) title placeholder, the subtitle
+// in its subtitle placeholder, the byline or contact line in a further text placeholder where the layout
+// has one. On the built-in template an accent bar runs beside the title block, as tall as it is.
 import type { Slide } from '../../model/types.js';
+import type { Placeholder } from '../../template/model.js';
 import { para, placeText, type LayoutContext } from '../context.js';
-import { CONTENT_W, MARGIN_X } from '../grid.js';
-import type { PlacedElement } from '../placed.js';
+import type { PlacedElement, PlacedText } from '../placed.js';
+import type { Box } from '../units.js';
+import { titlePlaceholder } from './chrome.js';
 
 type FeatureSlide = Extract<Slide, { kind: 'title' | 'section' | 'closing' }>;
 
+const BAR_W = 0.12;
+
 export function layoutFeature(ctx: LayoutContext, slide: FeatureSlide): PlacedElement[] {
   const { colors, sizes } = ctx.theme;
-  const x = MARGIN_X + 0.45;
-  const w = CONTENT_W - 0.9;
-  const big = slide.kind === 'title' ? ([36, 54] as const) : ([32, 48] as const);
-  const elements: PlacedElement[] = [
-    { type: 'rect', box: { x: MARGIN_X, y: 2.0, w: 0.12, h: 3.2 }, fill: colors.accent2, decoration: true },
-    placeText(ctx, {
-      role: 'title',
-      box: { x, y: 1.9, w, h: 2.0 },
-      paragraphs: [para(slide.title)],
-      color: colors.sectionText,
-      range: big,
-      bold: true,
-      valign: 'bottom',
-      maxLinesPerParagraph: 3,
-      what: 'the title',
-    }),
-  ];
+  const { choice } = ctx;
+  const titlePh = titlePlaceholder(ctx);
+  const big = slide.kind === 'section' ? ([32, 48] as const) : ([36, 54] as const);
+  const texts: PlacedText[] = [];
+  const title = titlePh
+    ? placeText(ctx, { role: 'title', placeholder: titlePh, paragraphs: [para(slide.title)], range: big, maxLinesPerParagraph: 3, what: 'the title' })
+    : undefined;
+  if (title) texts.push(title);
+
+  // The subtitle placeholder, then any text placeholder left over for the small line.
+  const subtitlePh = choice.subtitle;
+  const spare = choice.bodies.filter((p) => p !== subtitlePh && p.box.h >= 0.3);
+  const below = (b: Box): Box => ({ x: b.x, y: b.y + b.h + 0.15, w: b.w, h: 0.8 });
   if (slide.subtitle) {
-    elements.push(
-      placeText(ctx, {
-        role: 'subtitle',
-        box: { x, y: 4.05, w, h: 1.0 },
-        paragraphs: [para(slide.subtitle)],
-        color: colors.sectionText,
-        range: [sizes.body[0] + 2, sizes.body[1] + 4],
-        valign: 'top',
-        what: 'the subtitle',
-      }),
-    );
+    const box = subtitlePh?.box ?? (title ? below(title.box) : undefined);
+    if (box) {
+      texts.push(
+        placeText(ctx, {
+          role: 'subtitle',
+          ...(subtitlePh ? { placeholder: subtitlePh } : { box, color: title?.color ?? colors.sectionText }),
+          paragraphs: [para(slide.subtitle)],
+          range: [sizes.body[0] + 2, sizes.body[1] + 4],
+          valign: 'top',
+          what: 'the subtitle',
+        }),
+      );
+    }
   }
   const small = slide.kind === 'title' ? slide.byline : slide.kind === 'closing' ? slide.contact : undefined;
   if (small) {
-    elements.push(
-      placeText(ctx, {
-        role: 'caption',
-        box: { x, y: 5.35, w, h: 0.6 },
-        paragraphs: [para(small)],
-        color: colors.sectionText,
-        range: [14, 18],
-        valign: 'top',
-        what: slide.kind === 'title' ? 'the byline' : 'the contact line',
-      }),
-    );
+    const ph: Placeholder | undefined = spare[0];
+    const last = texts[texts.length - 1];
+    const box = ph?.box ?? (last ? below(last.box) : undefined);
+    if (box) {
+      texts.push(
+        placeText(ctx, {
+          role: 'caption',
+          ...(ph ? { placeholder: ph } : { box, color: last?.color ?? colors.sectionText }),
+          paragraphs: [para(small)],
+          range: [14, 18],
+          valign: 'top',
+          what: slide.kind === 'title' ? 'the byline' : 'the contact line',
+        }),
+      );
+    }
   }
-  return elements;
+
+  const elements: PlacedElement[] = [];
+  if (ctx.template.builtin && title) {
+    // As tall as the title block: from the title's first line to the subtitle's last.
+    const lastText = texts[texts.length > 1 && slide.kind !== 'section' ? 1 : texts.length - 1]!;
+    const top = title.box.y + title.box.h - title.neededH;
+    const bottom = lastText === title ? title.box.y + title.box.h : lastText.box.y + Math.min(lastText.box.h, lastText.neededH);
+    elements.push({ type: 'rect', box: { x: title.box.x - 0.45, y: top, w: BAR_W, h: bottom - top }, fill: colors.accent2, decoration: true });
+  }
+  return [...elements, ...texts];
 }

@@ -1,8 +1,11 @@
-// A picture fitted inside the body ("contain"), keeping its aspect ratio, with an optional caption.
+// A picture fitted inside the body ("contain"), keeping its aspect ratio, with an optional caption. It
+// fills the layout's picture placeholder where there is one.
 import type { Slide } from '../../model/types.js';
 import { para, placeText, type LayoutContext } from '../context.js';
 import type { PlacedElement } from '../placed.js';
 import type { Box } from '../units.js';
+import { clip } from './bullets.js';
+import { captionPlaceholder, visualPlaceholder } from './chart.js';
 
 const CAPTION_H = 0.45;
 
@@ -15,15 +18,27 @@ export function containBox(area: Box, widthPx: number, heightPx: number): Box {
 }
 
 export function layoutImage(ctx: LayoutContext, slide: Extract<Slide, { kind: 'image' }>, body: Box): PlacedElement[] {
-  const area = slide.caption ? { ...body, h: body.h - CAPTION_H - 0.1 } : body;
+  const ph = visualPlaceholder(ctx);
+  const room = ph ? clip(ph, body) : body;
+  const capPh = slide.caption ? captionPlaceholder(ctx, room) : undefined;
+  const capBox = capPh ? clip(capPh, body) : { ...room, y: room.y + room.h - CAPTION_H, h: CAPTION_H };
+  const area = slide.caption ? { ...room, h: Math.min(room.h, capBox.y - room.y) - 0.1 } : room;
   const elements: PlacedElement[] = [
-    { type: 'picture', box: containBox(area, slide.image.widthPx, slide.image.heightPx), data: slide.image.data, mime: slide.image.mime, alt: slide.alt },
+    {
+      type: 'picture',
+      box: containBox(area, slide.image.widthPx, slide.image.heightPx),
+      data: slide.image.data,
+      mime: slide.image.mime,
+      alt: slide.alt,
+      ...(ph ? { placeholder: { type: ph.type, idx: ph.idx } } : {}),
+    },
   ];
   if (slide.caption) {
     elements.push(
       placeText(ctx, {
         role: 'caption',
-        box: { ...body, y: body.y + body.h - CAPTION_H, h: CAPTION_H },
+        box: capBox,
+        ...(capPh ? { placeholder: capPh } : {}),
         paragraphs: [para(slide.caption)],
         color: ctx.theme.colors.muted,
         range: [12, 14],

@@ -1,24 +1,29 @@
-// The list of every source the deck cites: title, publisher and date, then the address on its own line.
+// The list of every source the deck cites: title, publisher and date, then the address on its own line,
+// a real link.
 import type { Slide, Source } from '../../model/types.js';
 import { para, placeText, type LayoutContext } from '../context.js';
 import type { PlacedElement, PlacedParagraph } from '../placed.js';
 import type { Box } from '../units.js';
+import { clip, textPlaceholder } from './bullets.js';
 
 function sourceParagraphs(s: Source, first: boolean, muted: string): PlacedParagraph[] {
   const rest = [s.publisher, s.date].filter(Boolean).join(', ');
   const out = [para([{ text: s.title, bold: true }, ...(rest ? [{ text: ` — ${rest}` }] : [])], { spaceBefore: first ? 0 : 0.8 })];
-  if (s.url) out.push(para([{ text: s.url, scale: 0.8, color: muted }], { spaceBefore: 0.15 }));
+  if (s.url) out.push(para([{ text: s.url, scale: 0.8, color: muted, link: s.url }], { spaceBefore: 0.15 }));
   return out;
 }
 
 export function layoutSources(ctx: LayoutContext, slide: Extract<Slide, { kind: 'sources' }>, body: Box): PlacedElement[] {
+  const ph = textPlaceholder(ctx);
   return [
     placeText(ctx, {
       role: 'body',
-      box: body,
+      box: clip(ph, body),
+      ...(ph ? { placeholder: ph } : {}),
       paragraphs: slide.items.flatMap((s, i) => sourceParagraphs(s, i === 0, ctx.theme.colors.muted)),
       color: ctx.theme.colors.text,
       range: [14, 20],
+      valign: 'top',
       what: `${slide.items.length} sources`,
     }),
   ];

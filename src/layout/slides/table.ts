@@ -91,6 +91,7 @@ export function layoutTable(ctx: LayoutContext, slide: Extract<Slide, { kind: 't
     numericColumns: slide.numericColumns,
     fontFace: theme.bodyFont,
     sizePt,
+    linePitchPt: sizePt * lineHeightOf(theme.bodyFont),
     pad: PAD,
     colors: { headerFill: theme.colors.sectionBackground, headerText: theme.colors.sectionText, text: theme.colors.text, fill: theme.colors.background, stripe: theme.colors.card, line: theme.colors.grid },
     fits,

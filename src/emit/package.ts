@@ -1,0 +1,218 @@
+// An OPC package (the zip a .pptx is) as a map of parts, with its relationships and content types read
+// and written through the XML tree, and a deterministic zip: fixed dates, a fixed order, fixed levels.
+import path from 'node:path/posix';
+import { unzipSync, zipSync, type Zippable } from 'fflate';
+import { child, children, NS, parseXml, serializeXml, type Document } from '../xml.js';
+
+/** Part name (no leading slash) → bytes. */
+export type Parts = Map<string, Uint8Array>;
+
+export const CONTENT_TYPES = '[Content_Types].xml';
+
+export const REL = {
+  officeDocument: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument',
+  slide: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/slide',
+  slideLayout: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/slideLayout',
+  slideMaster: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/slideMaster',
+  notesMaster: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/notesMaster',
+  notesSlide: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/notesSlide',
+  handoutMaster: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/handoutMaster',
+  theme: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme',
+  image: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/image',
+  hyperlink: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink',
+  presProps: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/presProps',
+  viewProps: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/viewProps',
+  tableStyles: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/tableStyles',
+  coreProperties: 'http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties',
+  extendedProperties: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties',
+} as const;
+
+export const CT = {
+  presentation: 'application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml',
+  slide: 'application/vnd.openxmlformats-officedocument.presentationml.slide+xml',
+  slideLayout: 'application/vnd.openxmlformats-officedocument.presentationml.slideLayout+xml',
+  slideMaster: 'application/vnd.openxmlformats-officedocument.presentationml.slideMaster+xml',
+  notesMaster: 'application/vnd.openxmlformats-officedocument.presentationml.notesMaster+xml',
+  notesSlide: 'application/vnd.openxmlformats-officedocument.presentationml.notesSlide+xml',
+  theme: 'application/vnd.openxmlformats-officedocument.theme+xml',
+  presProps: 'application/vnd.openxmlformats-officedocument.presentationml.presProps+xml',
+  viewProps: 'application/vnd.openxmlformats-officedocument.presentationml.viewProps+xml',
+  tableStyles: 'application/vnd.openxmlformats-officedocument.presentationml.tableStyles+xml',
+  core: 'application/vnd.openxmlformats-package.core-properties+xml',
+  app: 'application/vnd.openxmlformats-officedocument.extended-properties+xml',
+  relationships: 'application/vnd.openxmlformats-package.relationships+xml',
+} as const;
+
+export interface Relationship {
+  id: string;
+  type: string;
+  target: string;
+  external: boolean;
+}
+
+const decoder = new TextDecoder();
+const encoder = new TextEncoder();
+
+export const text = (bytes: Uint8Array | undefined): string => (bytes ? decoder.decode(bytes) : '');
+export const bytesOf = (s: string): Uint8Array => encoder.encode(s);
+
+/** The part's XML tree; throws XmlError naming the part when it is not well-formed. */
+export function readXml(parts: Parts, name: string): Document {
+  const bytes = parts.get(name);
+  if (!bytes) throw new Error(`internal: the package has no part ${name}`);
+  return parseXml(text(bytes), name);
+}
+
+export function writeXml(parts: Parts, name: string, doc: Document): void {
+  parts.set(name, bytesOf(serializeXml(doc)));
+}
+
+/** `ppt/slides/_rels/slide1.xml.rels` for `ppt/slides/slide1.xml`. */
+export function relsName(part: string): string {
+  return path.join(path.dirname(part), '_rels', `${path.basename(part)}.rels`);
+}
+
+/** Absolute part name of a relationship target written relative to `part`. */
+export function resolveTarget(part: string, target: string): string {
+  if (target.startsWith('/')) return target.slice(1);
+  return path.normalize(path.join(path.dirname(part), target));
+}
+
+/** A target for `to`, written relative to `from`, as PowerPoint writes them. */
+export function relativeTarget(from: string, to: string): string {
+  return path.relative(path.dirname(from), to);
+}
+
+export function readRels(parts: Parts, part: string): Relationship[] {
+  const name = relsName(part);
+  if (!parts.has(name)) return [];
+  const doc = readXml(parts, name);
+  return children(doc.documentElement!, 'rel', 'Relationship').map((r) => ({
+    id: r.getAttribute('Id') ?? '',
+    type: r.getAttribute('Type') ?? '',
+    target: r.getAttribute('Target') ?? '',
+    external: r.getAttribute('TargetMode') === 'External',
+  }));
+}
+
+export function writeRels(parts: Parts, part: string, rels: Relationship[]): void {
+  const doc = parseXml(`<Relationships xmlns="${NS.rel}"/>`, relsName(part));
+  const root = doc.documentElement!;
+  for (const r of rels) {
+    const el = doc.createElementNS(NS.rel, 'Relationship');
+    el.setAttribute('Id', r.id);
+    el.setAttribute('Type', r.type);
+    el.setAttribute('Target', r.target);
+    if (r.external) el.setAttribute('TargetMode', 'External');
+    root.appendChild(el);
+  }
+  writeXml(parts, relsName(part), doc);
+}
+
+/** Content types by part, from a package's [Content_Types].xml (overrides, then defaults by extension). */
+export function contentTypes(parts: Parts): (part: string) => string | undefined {
+  const doc = readXml(parts, CONTENT_TYPES);
+  const root = doc.documentElement!;
+  const overrides = new Map<string, string>();
+  const defaults = new Map<string, string>();
+  for (const o of children(root, 'ct', 'Override')) overrides.set((o.getAttribute('PartName') ?? '').replace(/^\//, '').toLowerCase(), o.getAttribute('ContentType') ?? '');
+  for (const d of children(root, 'ct', 'Default')) defaults.set((d.getAttribute('Extension') ?? '').toLowerCase(), d.getAttribute('ContentType') ?? '');
+  return (part) => overrides.get(part.toLowerCase()) ?? defaults.get(extensionOf(part));
+}
+
+/** `rels` for `_rels/.rels` too (a name that is all extension). */
+const extensionOf = (name: string): string => (name.endsWith('.rels') ? 'rels' : path.extname(name).slice(1).toLowerCase());
+
+/** Extensions that get a Default entry; everything else an Override. */
+const DEFAULTS: Record<string, string> = {
+  rels: CT.relationships,
+  xml: 'application/xml',
+  png: 'image/png',
+  jpeg: 'image/jpeg',
+  jpg: 'image/jpeg',
+  gif: 'image/gif',
+  svg: 'image/svg+xml',
+  emf: 'image/x-emf',
+  wmf: 'image/x-wmf',
+  tif: 'image/tiff',
+  tiff: 'image/tiff',
+  bmp: 'image/bmp',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  fntdata: 'application/x-fontdata',
+};
+
+/** [Content_Types].xml for the parts, each typed as `typeOf` says. */
+export function writeContentTypes(parts: Parts, typeOf: (part: string) => string | undefined): void {
+  const doc = parseXml(`<Types xmlns="${NS.ct}"/>`, CONTENT_TYPES);
+  const root = doc.documentElement!;
+  const used = new Set<string>();
+  const overrides: [string, string][] = [];
+  for (const name of [...parts.keys()].sort(naturalCompare)) {
+    if (name === CONTENT_TYPES) continue;
+    const ext = extensionOf(name);
+    const type = typeOf(name) ?? DEFAULTS[ext];
+    if (!type) throw new Error(`internal: no content type for ${name}`);
+    if (DEFAULTS[ext] === type) used.add(ext);
+    else overrides.push([name, type]);
+  }
+  used.add('rels');
+  used.add('xml');
+  // Unprefixed, in the default namespace, as every Office application writes and some readers require.
+  const entry = (local: string, attrs: Record<string, string>) => {
+    const e = doc.createElementNS(NS.ct, local);
+    for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
+    root.appendChild(e);
+  };
+  for (const ext of [...used].sort()) entry('Default', { Extension: ext, ContentType: DEFAULTS[ext]! });
+  for (const [name, type] of overrides) entry('Override', { PartName: `/${name}`, ContentType: type });
+  writeXml(parts, CONTENT_TYPES, doc);
+}
+
+export function unzipParts(bytes: Uint8Array): Parts {
+  const parts: Parts = new Map();
+  for (const [name, data] of Object.entries(unzipSync(bytes))) if (!name.endsWith('/')) parts.set(name, data);
+  return parts;
+}
+
+/** Formats that are compressed already: deflating them again costs time and saves nothing. */
+const STORED = /\.(?:png|jpe?g|gif|xlsx|docx|pptx|zip|fntdata)$/i;
+const DEFLATE_LEVEL = 6;
+
+/**
+ * XML at a fixed DEFLATE level, pictures stored, one fixed date, no folder entries,
+ * [Content_Types].xml first, then natural order (slide2 before slide10).
+ */
+export function zipParts(parts: Parts, date: Date): Uint8Array {
+  // fflate writes the DOS date from local-time fields; give it a Date whose local fields are the UTC
+  // fields of `date`, so that the bytes do not depend on the TZ variable.
+  const mtime = new Date(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate(), date.getUTCHours(), date.getUTCMinutes(), date.getUTCSeconds());
+  const names = [...parts.keys()].filter((n) => n !== CONTENT_TYPES).sort(naturalCompare);
+  const files: Zippable = {};
+  for (const name of [CONTENT_TYPES, ...names]) {
+    const content = parts.get(name);
+    if (content === undefined) continue;
+    files[name] = [content, { level: STORED.test(name) ? 0 : DEFLATE_LEVEL, mtime }];
+  }
+  return zipSync(files);
+}
+
+/** Compares code point by code point, except that digit runs compare as numbers (slide2 before slide10). */
+export function naturalCompare(a: string, b: string): number {
+  const split = (s: string) => s.match(/\d+|\D+/g) ?? [];
+  const xs = split(a);
+  const ys = split(b);
+  for (let i = 0; i < Math.min(xs.length, ys.length); i++) {
+    const x = xs[i] as string;
+    const y = ys[i] as string;
+    if (x === y) continue;
+    if (/^\d/.test(x) && /^\d/.test(y)) {
+      const d = Number(x) - Number(y);
+      if (d !== 0) return d;
+    }
+    return x < y ? -1 : 1;
+  }
+  return xs.length - ys.length;
+}
+
+/** The first child element, or undefined: re-exported for the emit modules. */
+export { child };
