@@ -4,7 +4,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import JSZip from 'jszip';
+import { strFromU8, unzipSync } from 'fflate';
 import { build, type BuildResult } from '../src/build.js';
 
 export const ROOT = path.resolve(import.meta.dirname, '..');
@@ -57,21 +57,32 @@ export function mustRunInCi(why: string | undefined): string | undefined {
   return line;
 }
 
+/** The parts of a package, by name (fflate: the one zip library the project uses). */
+export function unzip(pptx: Uint8Array): Record<string, Uint8Array> {
+  return unzipSync(pptx);
+}
+
 export async function slideXmls(pptx: Uint8Array): Promise<string[]> {
-  const zip = await JSZip.loadAsync(pptx);
-  const names = Object.keys(zip.files).filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n));
+  const zip = unzipSync(pptx);
+  const names = Object.keys(zip).filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n));
   names.sort((a, b) => Number(/\d+/.exec(a)![0]) - Number(/\d+/.exec(b)![0]));
-  return Promise.all(names.map((n) => zip.file(n)!.async('string')));
+  return names.map((n) => strFromU8(zip[n]!));
 }
 
 export async function notesXmls(pptx: Uint8Array): Promise<Map<number, string>> {
-  const zip = await JSZip.loadAsync(pptx);
+  const zip = unzipSync(pptx);
   const out = new Map<number, string>();
-  for (const n of Object.keys(zip.files)) {
+  for (const n of Object.keys(zip)) {
     const m = /^ppt\/notesSlides\/notesSlide(\d+)\.xml$/.exec(n);
-    if (m) out.set(Number(m[1]), await zip.file(n)!.async('string'));
+    if (m) out.set(Number(m[1]), strFromU8(zip[n]!));
   }
   return out;
+}
+
+export async function partText(pptx: Uint8Array, name: string): Promise<string> {
+  const bytes = unzipSync(pptx)[name];
+  if (!bytes) throw new Error(`no part ${name}`);
+  return strFromU8(bytes);
 }
 
 export const textOf = (xml: string): string =>

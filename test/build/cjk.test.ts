@@ -4,7 +4,8 @@ import path from 'node:path';
 import { createCanvas } from '@napi-rs/canvas';
 import { describe, expect, it } from 'vitest';
 import { cssFont, registerCjkFonts, registerFonts } from '../../src/fonts.js';
-import { buildDeck, DECKS, slideXmls } from '../helpers.js';
+import { child, descendants, parseXml } from '../../src/xml.js';
+import { buildDeck, DECKS, partText, slideXmls } from '../helpers.js';
 
 const FILE = path.join(DECKS, 'etdz-terms-zh.yaml');
 
@@ -33,15 +34,19 @@ describe('Chinese text', () => {
     expect(differing).toBeGreaterThan(100);
   });
 
-  it('writes an East Asian face and a Chinese language tag on CJK runs', async () => {
-    const slides = await slideXmls((await buildDeck(FILE)).pptx!);
-    const xml = slides.join('');
-    const cjkRuns = [...xml.matchAll(/<a:r><a:rPr ([^>]*)>([\s\S]*?)<\/a:rPr><a:t>([^<]*)<\/a:t><\/a:r>/g)].filter((m) => /[\u4e00-\u9fff]/.test(m[3]!));
-    expect(cjkRuns.length).toBeGreaterThan(10);
-    for (const m of cjkRuns) {
-      expect(m[1]).toMatch(/lang="zh-CN"/);
-      expect(m[2]).toMatch(/<a:ea typeface="Microsoft YaHei"/);
+  it('tags CJK runs zh-CN and gives them the theme\'s East Asian face', async () => {
+    const pptx = (await buildDeck(FILE)).pptx!;
+    const runs = (await slideXmls(pptx)).flatMap((xml) => descendants(parseXml(xml, 'slide'), 'a', 'r'));
+    const cjk = runs.filter((r) => /[\u4e00-\u9fff]/.test(r.textContent ?? ''));
+    expect(cjk.length).toBeGreaterThan(10);
+    for (const r of cjk) {
+      const rPr = child(r, 'a', 'rPr')!;
+      expect(rPr.getAttribute('lang')).toBe('zh-CN');
+      // Either inherited from the placeholder (the master's +mn-ea / +mj-ea) or the theme reference itself.
+      const ea = child(rPr, 'a', 'ea')?.getAttribute('typeface');
+      if (ea !== undefined) expect(ea).toMatch(/^\+m[jn]-ea$/);
     }
-    expect(xml).not.toMatch(/<a:ea typeface="Calibri"/);
+    const theme = parseXml(await partText(pptx, 'ppt/theme/theme1.xml'), 'theme');
+    for (const font of ['majorFont', 'minorFont']) expect(child(descendants(theme, 'a', font)[0]!, 'a', 'ea')!.getAttribute('typeface')).toBe('Microsoft YaHei');
   });
 });

@@ -24,7 +24,6 @@ import {
   restoreZeroCells,
   stabilizeGuids,
 } from '../../src/emit/chart-parts.js';
-import { finalizePackage } from '../../src/emit/finalize.js';
 import { axisDecimals, numberFormat } from '../../src/emit/native-chart.js';
 import type { ChartKind } from '../../src/model/types.js';
 import { missingTool, ROOT, run, tempDir, VALIDATOR } from '../helpers.js';
@@ -203,11 +202,9 @@ describe('native charts (test/fixtures/native-charts.yaml)', () => {
     }
   });
 
-  it('gives the same bytes when built again and when finalized again', async () => {
+  it('gives the same bytes when built again', async () => {
     const again = await build(TEXT, { baseDir: path.dirname(FIXTURE) });
     expect(sha(again.pptx!)).toBe(sha(result.pptx!));
-    const refinalized = await finalizePackage(result.pptx!, { modified: new Date('2024-10-21T00:00:00Z'), title: 'Native charts', author: 'Briefdeck tests', subject: 'Every chart kind as an editable PowerPoint chart', language: 'en', eastAsianFont: result.deck!.theme.eastAsianFont });
-    expect(sha(refinalized)).toBe(sha(result.pptx!));
   });
 
   it('gives the same bytes in a child process with another time zone', () => {
