@@ -4,7 +4,7 @@
 import type { Diagnostics, Span } from '../diagnostics.js';
 import type { DeckMeta, Slide, Theme } from '../model/types.js';
 import type { LevelStyle, Placeholder, TemplateModel } from '../template/model.js';
-import type { LayoutChoice } from './choice.js';
+import type { LayoutChoice } from '../template/choose.js';
 import { fitText, lineHeightOf, singlePitch } from './measure.js';
 import { NO_INSETS, type Insets, type PlacedParagraph, type PlacedRun, type PlacedText, type TextRole } from './placed.js';
 import type { Box } from './units.js';

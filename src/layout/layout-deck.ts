@@ -5,7 +5,7 @@ import { Diagnostics } from '../diagnostics.js';
 import type { Deck, Slide } from '../model/types.js';
 import { builtinTemplate } from '../template/builtin.js';
 import type { TemplateModel } from '../template/model.js';
-import { chooseLayout, SLIDE_KIND_NEEDS } from './choice.js';
+import { chooseLayout, SLIDE_KIND_NEEDS } from '../template/choose.js';
 import type { LayoutContext } from './context.js';
 import { paginate } from './continue.js';
 import { lineHeightOf } from './measure.js';

@@ -3,6 +3,7 @@
 // the deck title and the slide number in the layout's footer placeholders, so that Insert → Header &
 // Footer in PowerPoint edits them on every slide at once.
 import type { Source } from '../../model/types.js';
+import { GRID } from '../../template/builtin.js';
 import type { Placeholder } from '../../template/model.js';
 import { para, placeText, type LayoutContext } from '../context.js';
 import { lineHeightOf, lineWidthIn } from '../measure.js';
@@ -39,10 +40,13 @@ export interface Chrome {
   footer: PlacedFooter;
 }
 
-/** The layout's small text placeholder under its content area (a source or notes line), if it has one. */
+/** The layout's small text placeholder along the bottom of its content area (a source or notes line), if any. */
 export function notesPlaceholder(ctx: LayoutContext): Placeholder | undefined {
-  const area = ctx.choice.area;
-  return ctx.choice.bodies.find((p) => p.box.h < 0.8 && p.box.y >= area.y + area.h - 0.01);
+  const { area, layout, visual } = ctx.choice;
+  const bottom = area.y + area.h;
+  return layout.placeholders.find(
+    (p) => (p.type === 'body' || p.type === 'obj') && !p.ambiguous && !p.vertical && p !== visual && p.box.h < 0.8 && p.box.y >= bottom - p.box.h - 0.01 && p.box.w >= area.w * 0.5,
+  );
 }
 
 /** The title placeholder of the slide's layout, or else its master's (then written with its own box). */
@@ -75,8 +79,9 @@ export function contentChrome(ctx: LayoutContext, sources: Map<string, Source>):
         what: 'the title',
       }),
     );
-    const titleBottom = title.box.y + title.box.h;
-    if (body.y < titleBottom) body = { ...body, y: titleBottom + 0.2, h: body.y + body.h - titleBottom - 0.2 };
+    // Content starts where the built-in grid starts it on every layout, and never under the title.
+    const top = Math.max(title.box.y + title.box.h + 0.2, ctx.template.builtin ? GRID.body.y : 0);
+    if (body.y < top) body = { ...body, y: top, h: body.y + body.h - top };
   }
 
   const notesPh = notesPlaceholder(ctx);

@@ -25,7 +25,10 @@ export function layoutFeature(ctx: LayoutContext, slide: FeatureSlide): PlacedEl
 
   // The subtitle placeholder, then any text placeholder left over for the small line.
   const subtitlePh = choice.subtitle;
-  const spare = choice.bodies.filter((p) => p !== subtitlePh && p.box.h >= 0.3);
+  // A further text placeholder of the layout, below the subtitle, for the byline or contact line.
+  const spare = choice.layout.placeholders.filter(
+    (p) => (p.type === 'body' || p.type === 'obj') && !p.ambiguous && p !== subtitlePh && p.box.h >= 0.3 && (!subtitlePh || p.box.y >= subtitlePh.box.y + subtitlePh.box.h - 0.05),
+  );
   const below = (b: Box): Box => ({ x: b.x, y: b.y + b.h + 0.15, w: b.w, h: 0.8 });
   if (slide.subtitle) {
     const box = subtitlePh?.box ?? (title ? below(title.box) : undefined);
