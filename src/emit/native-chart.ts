@@ -1,13 +1,18 @@
-// A chart written as an editable PowerPoint chart (`render: native`) with pptxgenjs `slide.addChart`, made to
-// look like the picture charts of src/render: the same palette, text colour, gridlines, fonts and sizes
-// (src/render/style.ts), legend rules, axis titles from unit/unit2, value axes from zero for bars and
-// areas, and numbers formatted with the same decimals (src/render/format.ts). The schema faults and the
-// random ids pptxgenjs writes into chart parts are repaired later, in chart-parts.ts (via finalize.ts).
+// A chart written as an editable PowerPoint chart (`render: native`) with pptxgenjs `slide.addChart`,
+// following the rules of the picture charts (src/render) where the format allows: the same palette,
+// fonts and sizes (render/style.ts), the same nice axis scales (model/chart-scale.ts), no value axis when
+// every value is labelled, labels that read exactly like the model's texts (number formats derived from
+// them), shares on pie and doughnut slices, the highlight, and units written horizontally.
+//
+// What pptxgenjs cannot say is recorded as ChartEdits for its chart part and applied on the XML tree
+// later (chart-parts.ts, via finalize.ts), together with the repairs of its schema faults.
 import type { PlacedChart } from '../layout/placed.js';
+import { axisScales, labelledComboRanges, type AxisScale } from '../model/chart-scale.js';
+import { isCircular, isPercentUnit, type ChartKind, type CircularKind } from '../model/chart-spec.js';
 import type { ChartSeries, ChartSpec, Theme } from '../model/types.js';
-import { isPercentUnit } from '../render/kinds/circular.js';
-import { chartDecimals, decimalsOfNumber } from '../render/format.js';
-import { chartStyle, contrastRatio, paletteColor, type ChartStyle } from '../render/style.js';
+import { DOUGHNUT_HOLE, headlineSlice } from '../render/kinds/circular.js';
+import { chartStyle, contrastRatio, estimateTextPx, mix, paletteColor, readableOn, type ChartStyle } from '../render/style.js';
+import type { ChartEdits } from './chart-parts.js';
 import type { Pptx, PptxSlide } from './pptxgen.js';
 
 type ChartOpts = NonNullable<Parameters<PptxSlide['addChart']>[2]>;
@@ -28,6 +33,7 @@ const MAX_DOTS = 24;
 /** Share of a category slot the bars take in the picture charts (chart.js categoryPercentage). */
 const BAR_SHARE = 0.72;
 const EMU_PER_PT = 12700;
+
 
 const hex = (color: string): string => color.replace(/^#/, '').toUpperCase();
 /** CSS px (chart style) → points, to the half point. */
@@ -61,6 +67,39 @@ function nativeStyle(theme: Theme, el: PlacedChart): NativeStyle {
   };
 }
 
+/** What a kind's writer gets: its own kind's spec, the slide, and the edits to record for its chart part. */
+interface NativeContext<K extends ChartKind> {
+  slide: PptxSlide;
+  pptx: Pptx;
+  el: PlacedChart;
+  spec: ChartSpec & { kind: K };
+  ns: NativeStyle;
+  base: ChartOpts;
+  edits: ChartEdits;
+}
+
+type NativeWriter<K extends ChartKind> = (c: NativeContext<K>) => void;
+
+/** One writer per chart kind, typed by the kind: a kind added to CHART_KINDS without one does not compile. */
+const WRITERS: { readonly [K in ChartKind]: NativeWriter<K> } = {
+  bar: (c) => addCartesian(c, c.pptx.ChartType.bar),
+  hbar: (c) => addCartesian(c, c.pptx.ChartType.bar),
+  'stacked-bar': (c) => addCartesian(c, c.pptx.ChartType.bar),
+  line: (c) => addCartesian(c, c.pptx.ChartType.line),
+  area: (c) => addCartesian(c, c.pptx.ChartType.area),
+  pie: (c) => addCircular(c),
+  doughnut: (c) => addCircular(c),
+  combo: (c) => addCombo(c),
+};
+
+/** Per presentation, the edits of each chart part it holds, by pptxgenjs's part name (chartN.xml). */
+const EDITS = new WeakMap<Pptx, Map<string, ChartEdits>>();
+
+/** The chart edits recorded for `pptx`, for finalize.ts to hand to chart-parts.ts. */
+export function nativeChartEdits(pptx: Pptx): ReadonlyMap<string, ChartEdits> {
+  return EDITS.get(pptx) ?? new Map();
+}
+
 /** Adds `el` to `slide` as an editable chart. */
 export function addNativeChart(slide: PptxSlide, pptx: Pptx, el: PlacedChart, theme: Theme, lang: string): void {
   const ns = nativeStyle(theme, el);
@@ -78,22 +117,16 @@ export function addNativeChart(slide: PptxSlide, pptx: Pptx, el: PlacedChart, th
     chartArea: { roundedCorners: false },
     displayBlanksAs: 'gap',
   };
-
-  switch (spec.kind) {
-    case 'pie':
-    case 'doughnut':
-      slide.addChart(pptx.ChartType[spec.kind], [chartData(spec, spec.series[0])], { ...base, ...circularOptions(spec, ns) });
-      return;
-    case 'combo':
-      addCombo(slide, pptx, spec, el, ns, base);
-      return;
-    default:
-      slide.addChart(cartesianType(pptx, spec), spec.series.map((s) => chartData(spec, s)), { ...base, ...cartesianOptions(spec, el, ns) });
-  }
-}
-
-function cartesianType(pptx: Pptx, spec: ChartSpec): ChartName {
-  return spec.kind === 'line' ? pptx.ChartType.line : spec.kind === 'area' ? pptx.ChartType.area : pptx.ChartType.bar;
+  const edits: ChartEdits = { series: [], titleTopLeft: base.showTitle === true };
+  const writer = WRITERS[spec.kind] as NativeWriter<ChartKind> | undefined;
+  if (!writer) throw new Error(`internal: no native chart writer for kind "${spec.kind}"`);
+  writer({ slide, pptx, el, spec, ns, base, edits });
+  const rels = (slide as unknown as { _relsChart?: { fileName?: string }[] })._relsChart;
+  const part = rels?.[rels.length - 1]?.fileName;
+  if (!part) throw new Error('internal: pptxgenjs did not record the chart part');
+  let map = EDITS.get(pptx);
+  if (!map) EDITS.set(pptx, (map = new Map()));
+  map.set(part, edits);
 }
 
 /** The series of a chart as pptxgenjs data: one value per label, gaps as null. */
@@ -109,28 +142,50 @@ function chartData(spec: ChartSpec, s: ChartSeries | undefined): ChartData {
 // ---------------------------------------------------------------------------------------------------
 // Options shared by the kinds
 
+/**
+ * The chart title carries the spec's title and, under it, the units, written horizontally at the top
+ * left as in the pictures ("trillion yuan"; a combo chart's two units side by side, each coloured like
+ * its axis, see chart-parts.ts). Pie and doughnut show shares and need no unit.
+ */
 function titleOptions(spec: ChartSpec, ns: NativeStyle): ChartOpts {
-  let title = spec.title?.trim();
-  // Pie and doughnut name a non-percentage unit under the title in the pictures; here it joins the title.
-  const circular = spec.kind === 'pie' || spec.kind === 'doughnut';
-  const unit = spec.unit?.trim();
-  if (circular && unit && !isPercentUnit(unit)) title = title ? `${title} (${unit})` : unit;
-  if (!title) return { showTitle: false };
+  const title = spec.title?.trim();
+  const units = unitLine(spec);
+  if (!title && units.length === 0) return { showTitle: false };
   return {
     showTitle: true,
-    title,
+    title: title ?? units.map((u) => u.text).join(' · '),
     titleFontFace: ns.font,
-    titleFontSize: ns.titlePt,
+    titleFontSize: title ? ns.titlePt : ns.axisTitlePt,
     titleColor: ns.text,
-    titleBold: Boolean(spec.title?.trim()),
+    titleBold: Boolean(title),
     titleAlign: 'left',
   };
 }
 
-/** Legend like the pictures: pie and doughnut always (right when wide, else below); others with 2+ series, on top. */
+/**
+ * The units written above the plot. A combo chart's two units name their series when the unit does not
+ * ("thousand TEU (Containers) · ship calls"): chart titles are one colour in LibreOffice, so the colours
+ * the pictures use to tie a unit to its axis cannot be relied on.
+ */
+function unitLine(spec: ChartSpec): { text: string }[] {
+  if (isCircular(spec.kind)) return [];
+  const unit = spec.unit?.trim();
+  const hasRight = spec.kind === 'combo' && spec.series.some((s) => s.axis === 'right');
+  const unit2 = hasRight ? spec.unit2?.trim() : undefined;
+  if (!hasRight) return unit ? [{ text: unit }] : [];
+  const named = (u: string | undefined, axis: 'left' | 'right'): { text: string }[] => {
+    if (!u) return [];
+    const names = spec.series.filter((s) => s.axis === axis).map((s) => s.name);
+    const same = names.length === 1 && names[0]!.trim().toLowerCase() === u.toLowerCase();
+    return [{ text: same ? u : `${u} (${names.join(', ')})` }];
+  };
+  return [...named(unit, 'left'), ...named(unit2, 'right')];
+}
+
+/** Legend like the pictures: pie and doughnut only without data labels; others with 2+ series, on top. */
 function legendOptions(spec: ChartSpec, el: PlacedChart, ns: NativeStyle): ChartOpts {
-  const circular = spec.kind === 'pie' || spec.kind === 'doughnut';
-  const show = circular || spec.series.length > 1;
+  const circular = isCircular(spec.kind);
+  const show = circular ? !spec.dataLabels || spec.kind === 'doughnut' : spec.series.length > 1;
   if (!show) return { showLegend: false };
   const wide = el.box.w / el.box.h >= 1.15;
   return {
@@ -142,27 +197,17 @@ function legendOptions(spec: ChartSpec, el: PlacedChart, ns: NativeStyle): Chart
   };
 }
 
-/** Excel number format with thousands separators and exactly `decimals` digits after the point. */
-export function numberFormat(decimals: number, suffix = ''): string {
+/** Excel number format with exactly `decimals` digits after the point, grouped in thousands unless told not to. */
+export function numberFormat(decimals: number, suffix = '', grouping = true): string {
   const d = Math.max(0, Math.min(20, Math.round(decimals)));
-  return `#,##0${d > 0 ? `.${'0'.repeat(d)}` : ''}${suffix ? `"${suffix.replace(/"/g, '')}"` : ''}`;
+  return `${grouping ? '#,##0' : '0'}${d > 0 ? `.${'0'.repeat(d)}` : ''}${suffix ? `"${suffix.replace(/"/g, '')}"` : ''}`;
 }
 
-/**
- * Decimals for axis ticks: no more than the data's, and no more than a "nice" step over the data needs
- * (the pictures drop zeros the ticks do not need: 0, 0.5, 1 rather than 0.00, 0.50, 1.00).
- */
-export function axisDecimals(values: number[], decimals: number, fromZero: boolean): number {
-  const finite = values.filter((v) => Number.isFinite(v));
-  if (finite.length === 0) return 0;
-  const hi = Math.max(...finite, fromZero ? 0 : -Infinity);
-  const lo = Math.min(...finite, fromZero ? 0 : Infinity);
-  const range = hi - lo || Math.abs(hi) || 1;
-  const raw = range / 5;
-  const mag = 10 ** Math.floor(Math.log10(raw));
-  const f = raw / mag;
-  const step = (f <= 1 ? 1 : f <= 2 ? 2 : f <= 2.5 ? 2.5 : f <= 5 ? 5 : 10) * mag;
-  return Math.min(decimals, decimalsOfNumber(step, 6));
+/** The number format that writes `value` as the model's `text` ("1,110", "15.20", "2024"). */
+export function formatFor(value: number, text: string): string {
+  const digits = /\.(\d+)/.exec(text)?.[1]?.length ?? 0;
+  const grouping = text.includes(',') || Math.abs(value) < 1000;
+  return numberFormat(digits, '', grouping);
 }
 
 /** Of light and dark, the one that reads best on every fill in `fills` (labels on bars, slices, rings). */
@@ -176,27 +221,29 @@ function colorsOf(ns: NativeStyle, indices: number[]): string[] {
   return indices.map((i) => hex(paletteColor(ns.style, i)));
 }
 
-function valueAxisOptions(ns: NativeStyle, values: number[], decimals: number, fromZero: boolean, unit: string | undefined, grid: boolean): ChartOpts {
+/** A series colour pushed towards the background, as the pictures mute what is not highlighted. */
+function muted(ns: NativeStyle, color: string): string {
+  return hex(mix(`#${color}`, ns.style.background, 0.62));
+}
+
+/** A value axis on the nice scale; hidden (no labels, line or gridlines) when every value is labelled. */
+function valueAxisOptions(ns: NativeStyle, spec: ChartSpec, scale: AxisScale, grid: boolean, color = ns.text, hiddenRange?: [number, number]): ChartOpts {
+  const shown = !spec.dataLabels;
   const o: ChartOpts = {
     valAxisLabelFontFace: ns.font,
     valAxisLabelFontSize: ns.tickPt,
-    valAxisLabelColor: ns.text,
-    valAxisLabelFormatCode: numberFormat(axisDecimals(values, decimals, fromZero)),
+    valAxisLabelColor: color,
+    valAxisLabelFormatCode: numberFormat(scale.decimals),
     valAxisLineShow: false,
     valAxisMajorTickMark: 'none',
     valAxisMinorTickMark: 'none',
-    valGridLine: grid ? { color: ns.grid, size: 0.75, style: 'solid' } : { style: 'none' },
+    valGridLine: shown && grid ? { color: ns.grid, size: 0.75, style: 'solid' } : { style: 'none' },
+    valAxisMinVal: scale.min,
   };
-  if (fromZero && values.every((v) => !Number.isFinite(v) || v >= 0)) o.valAxisMinVal = 0;
-  const u = unit?.trim();
-  if (u) {
-    Object.assign(o, {
-      showValAxisTitle: true,
-      valAxisTitle: u,
-      valAxisTitleFontFace: ns.font,
-      valAxisTitleFontSize: ns.axisTitlePt,
-      valAxisTitleColor: ns.text,
-    });
+  if (shown) Object.assign(o, { valAxisMaxVal: scale.max, valAxisMajorUnit: scale.step });
+  else {
+    o.valAxisLabelPos = 'none';
+    if (hiddenRange) Object.assign(o, { valAxisMinVal: hiddenRange[0], valAxisMaxVal: hiddenRange[1] });
   }
   return o;
 }
@@ -215,16 +262,54 @@ function categoryAxisOptions(ns: NativeStyle): ChartOpts {
   };
 }
 
-/** Data labels: shown when the outline asks; formatted either way, so that turning them on in PowerPoint looks right. */
-function dataLabelOptions(spec: ChartSpec, ns: NativeStyle, decimals: number, color: string, suffix = ''): ChartOpts {
+/**
+ * Data labels of one series: shown when the outline asks (or only at the highlighted labels), each point
+ * in the number format that writes the model's text. Formats that differ within a series are recorded
+ * as per-point edits.
+ */
+function seriesLabels(c: NativeContext<ChartKind>, s: ChartSeries, seriesIndex: number, color: string): ChartOpts {
+  const formats = s.values.map((v, i) => formatFor(v, s.texts[i] ?? ''));
+  const common = mostCommon(formats);
+  const edit = seriesEdit(c.edits, seriesIndex);
+  formats.forEach((f, i) => {
+    if (f !== common) (edit.pointFormats ??= []).push({ index: i, format: f });
+  });
+  const onlyHighlight = !c.spec.dataLabels && c.spec.highlight.length > 0;
+  if (onlyHighlight) edit.labelOnly = [...c.spec.highlight];
   return {
-    showValue: spec.dataLabels,
-    dataLabelFontFace: ns.font,
-    dataLabelFontSize: ns.dataLabelPt,
+    showValue: c.spec.dataLabels || onlyHighlight,
+    dataLabelFontFace: c.ns.font,
+    dataLabelFontSize: c.ns.dataLabelPt,
     dataLabelFontBold: true,
     dataLabelColor: color,
-    dataLabelFormatCode: numberFormat(decimals, suffix),
+    dataLabelFormatCode: common,
   };
+}
+
+function seriesEdit(edits: ChartEdits, i: number): NonNullable<ChartEdits['series']>[number] {
+  const list = (edits.series ??= []);
+  while (list.length <= i) list.push({});
+  return list[i]!;
+}
+
+function mostCommon(list: string[]): string {
+  const counts = new Map<string, number>();
+  for (const x of list) counts.set(x, (counts.get(x) ?? 0) + 1);
+  let best = list[0] ?? 'General';
+  for (const [x, n] of counts) if (n > (counts.get(best) ?? 0)) best = x;
+  return best;
+}
+
+/** Highlight: the other labels' points of series `i` in the muted colour (bars) or smaller markers (lines). */
+function recordHighlight(c: NativeContext<ChartKind>, seriesIndex: number, color: string, kind: 'fill' | 'marker'): void {
+  const { spec } = c;
+  if (spec.highlight.length === 0) return;
+  const edit = seriesEdit(c.edits, seriesIndex);
+  if (kind === 'fill') {
+    edit.pointFills = spec.labels.flatMap((_, i) => (spec.highlight.includes(i) ? [] : [{ index: i, color: muted(c.ns, color) }]));
+  } else {
+    edit.pointMarkers = spec.highlight.map((i) => ({ index: i, size: 11, color }));
+  }
 }
 
 /** Gap between bar groups (% of one bar) that gives the pictures' bar width: 72% of the slot, at most 1/8 of the chart. */
@@ -237,50 +322,6 @@ function barGap(el: PlacedChart, ns: NativeStyle, categories: number, barsPerSlo
   return Math.round(Math.max(10, Math.min(500, ((slot - bar * barsPerSlot) / bar) * 100)));
 }
 
-// ---------------------------------------------------------------------------------------------------
-// Kinds
-
-function cartesianOptions(spec: ChartSpec, el: PlacedChart, ns: NativeStyle): ChartOpts {
-  const bars = spec.kind === 'bar' || spec.kind === 'hbar' || spec.kind === 'stacked-bar';
-  const horizontal = spec.kind === 'hbar';
-  const stacked = spec.kind === 'stacked-bar';
-  const decimals = chartDecimals(spec);
-  const values = stacked ? stackTotals(spec) : spec.series.flatMap((s) => s.values);
-  const colors = colorsOf(ns, spec.series.map((_, i) => i));
-  const fromZero = bars || spec.kind === 'area';
-  const o: ChartOpts = {
-    chartColors: colors,
-    ...categoryAxisOptions(ns),
-    ...valueAxisOptions(ns, values, decimals, fromZero, spec.unit, true),
-  };
-  if (bars) {
-    Object.assign(o, {
-      barDir: horizontal ? 'bar' : 'col',
-      barGrouping: stacked ? 'stacked' : 'clustered',
-      barGapWidthPct: barGap(el, ns, spec.labels.length, stacked ? 1 : spec.series.length),
-    });
-    // Bars of one category stand a little apart (the pictures' 92% bar share); stacked segments are parted by a background line.
-    if (!stacked && spec.series.length > 1) o.barOverlapPct = -9;
-    if (stacked) o.dataBorder = { pt: 0.75, color: hex(ns.style.background) };
-    // Stacked labels sit on the segments (a colour that reads on all of them); others just past the bar's end.
-    const labelColor = stacked ? hex(labelColorOn(colors.map((c) => `#${c}`), ns.style.light, ns.style.dark)) : ns.text;
-    Object.assign(o, dataLabelOptions(spec, ns, decimals, labelColor), spec.dataLabels ? { dataLabelPosition: stacked ? 'ctr' : 'outEnd' } : {});
-    if (horizontal) {
-      // First category on top, as in the pictures; the value axis then stays at the bottom.
-      Object.assign(o, { catAxisOrientation: 'maxMin', catAxisCrossesAt: 'max', valAxisLabelPos: 'nextTo' });
-    }
-    return o;
-  }
-  if (spec.kind === 'line') {
-    Object.assign(o, lineOptions(spec), dataLabelOptions(spec, ns, decimals, ns.text), spec.dataLabels ? { dataLabelPosition: 't' } : {});
-    return o;
-  }
-  // Area: translucent fills over the gridlines (lighter when several series overlap), outlined when alone.
-  Object.assign(o, dataLabelOptions(spec, ns, decimals, ns.text), { chartColorsOpacity: spec.series.length > 1 ? 40 : 30 });
-  if (spec.series.length === 1 && colors[0]) o.dataBorder = { pt: 2.25, color: colors[0] };
-  return o;
-}
-
 function lineOptions(spec: ChartSpec): ChartOpts {
   return {
     lineSize: 2.25,
@@ -290,76 +331,165 @@ function lineOptions(spec: ChartSpec): ChartOpts {
   };
 }
 
-/** Per category, the sum of positive and of negative stacked values: what a stacked value axis must reach. */
-function stackTotals(spec: ChartSpec): number[] {
-  const out: number[] = [];
-  spec.labels.forEach((_, i) => {
-    let pos = 0;
-    let neg = 0;
-    for (const s of spec.series) {
-      const v = s.values[i];
-      if (v === undefined || !Number.isFinite(v)) continue;
-      if (v >= 0) pos += v;
-      else neg += v;
-    }
-    out.push(pos, neg);
-  });
-  return out;
+/** The units line under a heading, for chart-parts to add to the title (pptxgenjs writes one paragraph). */
+function recordUnits(c: NativeContext<ChartKind>): void {
+  const units = unitLine(c.spec);
+  if (units.length === 0 || !c.spec.title?.trim()) return;
+  c.edits.units = [{ text: units.map((u) => u.text).join(' · '), color: c.ns.text }];
+  c.edits.titleHasHeading = true;
 }
 
-function circularOptions(spec: ChartSpec, ns: NativeStyle): ChartOpts {
-  // One colour per slice, cycling through the palette (pptxgenjs picks a random one past the list's end).
-  const colors = colorsOf(ns, spec.labels.map((_, i) => i));
-  const decimals = chartDecimals(spec);
+// ---------------------------------------------------------------------------------------------------
+// Kinds
+
+function addCartesian(c: NativeContext<'bar' | 'hbar' | 'stacked-bar' | 'line' | 'area'>, type: ChartName): void {
+  const { spec, ns, el } = c;
+  const bars = spec.kind === 'bar' || spec.kind === 'hbar' || spec.kind === 'stacked-bar';
+  const horizontal = spec.kind === 'hbar';
+  const stacked = spec.kind === 'stacked-bar' || spec.kind === 'area';
+  const colors = colorsOf(ns, spec.series.map((_, i) => i));
+  const scale = axisScales(spec).left;
+  const o: ChartOpts = {
+    chartColors: colors,
+    ...categoryAxisOptions(ns),
+    ...valueAxisOptions(ns, spec, scale, true),
+  };
+  recordUnits(c);
+  // Stacked labels sit on the segments (a colour that reads on all of them); others just past the bar's end.
+  const onFill = hex(labelColorOn(colors.map((x) => `#${x}`), ns.style.light, ns.style.dark));
+  const labelColor = stacked ? onFill : ns.text;
+  // pptxgenjs writes one label format for a whole chart group: the first series' (the others are per-point edits).
+  spec.series.forEach((s, i) => {
+    const opts = seriesLabels(c, s, i, labelColor);
+    if (i === 0) Object.assign(o, opts);
+    const edit = seriesEdit(c.edits, i);
+    if (i > 0 && opts.dataLabelFormatCode !== o.dataLabelFormatCode) edit.seriesFormat = opts.dataLabelFormatCode as string;
+    recordHighlight(c, i, colors[i]!, bars ? 'fill' : 'marker');
+  });
+  if (bars) {
+    Object.assign(o, {
+      barDir: horizontal ? 'bar' : 'col',
+      barGrouping: stacked ? 'stacked' : 'clustered',
+      barGapWidthPct: barGap(el, ns, spec.labels.length, stacked ? 1 : spec.series.length),
+    });
+    // Bars of one category stand a little apart (the pictures' 92% bar share); stacked segments are parted by a background line.
+    if (!stacked && spec.series.length > 1) o.barOverlapPct = -9;
+    if (stacked) o.dataBorder = { pt: 0.75, color: hex(ns.style.background) };
+    o.dataLabelPosition = stacked ? 'ctr' : 'outEnd';
+    if (horizontal) {
+      // First category on top, as in the pictures; the value axis then stays at the bottom.
+      Object.assign(o, { catAxisOrientation: 'maxMin', catAxisCrossesAt: 'max', valAxisLabelPos: o.valAxisLabelPos ?? 'nextTo' });
+    }
+  } else if (spec.kind === 'line') {
+    Object.assign(o, lineOptions(spec), { dataLabelPosition: 't' });
+  } else {
+    // Area: stacked bands with opaque fills (the legend's colours), parted by a background line.
+    Object.assign(o, { barGrouping: 'stacked', dataBorder: { pt: 1, color: hex(ns.style.background) } });
+  }
+  c.slide.addChart(type, spec.series.map((s) => chartData(spec, s)), { ...c.base, ...o });
+}
+
+function addCircular(c: NativeContext<CircularKind>): void {
+  const { spec, ns, el } = c;
+  // One colour per slice, cycling through the palette (pptxgenjs picks a random one past the list's end);
+  // with a highlight, the other slices muted.
+  const colors = colorsOf(ns, spec.labels.map((_, i) => i)).map((x, i) => (spec.highlight.length > 0 && !spec.highlight.includes(i) ? muted(ns, x) : x));
   const percentUnit = isPercentUnit(spec.unit);
+  const shareDigits = /\.(\d+)%/.exec(spec.shares.find((t) => /\d/.test(t)) ?? '')?.[1]?.length ?? 0;
   const o: ChartOpts = {
     chartColors: colors,
     // Slices parted by a line in the background colour, as in the pictures.
     dataBorder: { pt: 1.5, color: hex(ns.style.background) },
     dataNoEffects: true,
-    showLabel: false,
-    showPercent: false,
-    showValue: false,
-    showLeaderLines: false,
+    showLeaderLines: true,
+    dataLabelFontFace: ns.font,
+    dataLabelFontSize: ns.dataLabelPt,
+    dataLabelFontBold: true,
+    // The share, as the pictures show it: PowerPoint computes it from the values (value ÷ total) and writes
+    // it with the deck's share decimals; values that already are percentages are shown as they are.
+    showPercent: spec.dataLabels && !percentUnit,
+    showValue: spec.dataLabels && percentUnit,
+    dataLabelFormatCode: percentUnit ? formatFor(spec.series[0]?.values[0] ?? 0, spec.series[0]?.texts[0] ?? '') + '"%"' : `0${shareDigits > 0 ? `.${'0'.repeat(shareDigits)}` : ''}%`,
   };
-  if (spec.kind === 'doughnut') o.holeSize = 45;
-  // The value only: the pictures add the share on a second line, but a label has one number format, which
-  // would then apply to the share too (LibreOffice shows 43% as "0").
   if (spec.kind === 'pie') {
-    // Outside the rim, in the text colour: readable whatever the slice colour.
-    Object.assign(o, dataLabelOptions(spec, ns, decimals, ns.text, percentUnit ? '%' : ''), { dataLabelPosition: 'outEnd' });
+    // Name and share beside each slice, in the text colour, joined by leader lines: no legend needed.
+    Object.assign(o, { showLabel: spec.dataLabels, dataLabelColor: ns.text, dataLabelPosition: 'outEnd' });
+    c.edits.labelSeparator = '\n';
   } else {
-    // Doughnut labels sit on the ring (the format allows no other place): a colour that reads on every slice.
-    const color = hex(labelColorOn(colors.map((c) => `#${c}`), ns.style.light, ns.style.dark));
-    Object.assign(o, dataLabelOptions(spec, ns, decimals, color, percentUnit ? '%' : ''));
+    // Doughnut labels can only sit on the ring (the format has no other place): the share, in a colour
+    // that reads on every slice; the legend names the slices; the hole holds the headline (a text box).
+    o.holeSize = Math.round(DOUGHNUT_HOLE * 100);
+    Object.assign(o, { showLabel: false, dataLabelColor: hex(labelColorOn(colors.map((x) => `#${x}`), ns.style.light, ns.style.dark)) });
+    // A square plot area in the middle of the chart: the hole's place is then known, for the headline.
+    const side = Math.min(el.box.w * 0.62, el.box.h * 0.9);
+    const plot = { w: side / el.box.w, h: side / el.box.h, x: (1 - side / el.box.w) / 2 - (o.showLegend === false ? 0 : 0.12), y: (1 - side / el.box.h) / 2 };
+    o.layout = plot;
+    addHole(c, { x: el.box.x + plot.x * el.box.w + side / 2, y: el.box.y + plot.y * el.box.h + side / 2 }, (side / 2) * DOUGHNUT_HOLE);
   }
-  return o;
+  c.slide.addChart(c.pptx.ChartType[spec.kind], [chartData(spec, spec.series[0])], { ...c.base, ...o });
 }
 
-function addCombo(slide: PptxSlide, pptx: Pptx, spec: ChartSpec, el: PlacedChart, ns: NativeStyle, base: ChartOpts): void {
+/** The doughnut's headline in its hole: the headline slice's share, large, and its name (a text box over the chart). */
+function addHole(c: NativeContext<CircularKind>, centre: { x: number; y: number }, radius: number): void {
+  const { spec, ns } = c;
+  if (!spec.dataLabels) return;
+  const i = headlineSlice(spec);
+  if (i === undefined) return;
+  seriesEdit(c.edits, 0).noLabel = [i];
+  const figure = spec.shares[i] ?? '';
+  const name = spec.labels[i] ?? '';
+  const color = readableOn(paletteColor(ns.style, i), ns.style.background, ns.style.text);
+  const w = radius * 2 * 0.86;
+  const figurePt = Math.min(ns.dataLabelPt * 2.4, ((w * 72) / Math.max(1, estimateTextPx(figure, 1) / 96)) * 0.9);
+  c.slide.addText(
+    [
+      { text: figure, options: { fontSize: Math.round(figurePt), bold: true, color: hex(color), breakLine: true } },
+      { text: name, options: { fontSize: ns.legendPt, color: ns.text } },
+    ],
+    { x: centre.x - w / 2, y: centre.y - radius * 0.7, w, h: radius * 1.4, align: 'center', valign: 'middle', fontFace: ns.font, margin: 0, fit: 'none' },
+  );
+}
+
+function addCombo(c: NativeContext<'combo'>): void {
+  const { spec, el, ns, base } = c;
   const hasRight = spec.series.some((s) => s.axis === 'right');
-  const leftDecimals = chartDecimals(spec, 'left');
-  const rightDecimals = chartDecimals(spec, 'right');
+  const scales = axisScales(spec);
   const indexed = spec.series.map((s, i) => ({ s, i }));
   const barSeries = indexed.filter(({ s }) => s.type !== 'line');
   const groups: MultiChart[] = [];
+  const axisColor = (axis: 'left' | 'right'): string => {
+    const members = indexed.filter(({ s }) => s.axis === axis);
+    return members.length === 1 ? hex(readableOn(paletteColor(ns.style, members[0]!.i), ns.style.background, ns.style.text)) : ns.text;
+  };
+  // Series are written bars first, then lines: the chart's series order, for the edits.
+  let order = 0;
 
   // Bars first (drawn under the lines), one group per axis.
   for (const axis of ['left', 'right'] as const) {
     const members = barSeries.filter(({ s }) => s.axis === axis);
     if (members.length === 0) continue;
-    const decimals = axis === 'left' ? leftDecimals : rightDecimals;
+    const colors = colorsOf(ns, members.map(({ i }) => i));
+    const labelColor = hex(labelColorOn(colors.map((x) => `#${x}`), ns.style.light, ns.style.dark));
+    const labelOpts = members.map(({ s }, k) => {
+      const opts = seriesLabels(c, s, order + k, labelColor);
+      recordHighlight(c, order + k, colors[k]!, 'fill');
+      return opts;
+    });
+    members.forEach((_, k) => {
+      if (k > 0 && labelOpts[k]!.dataLabelFormatCode !== labelOpts[0]!.dataLabelFormatCode) seriesEdit(c.edits, order + k).seriesFormat = labelOpts[k]!.dataLabelFormatCode as string;
+    });
+    order += members.length;
     groups.push({
-      type: pptx.ChartType.bar,
+      type: c.pptx.ChartType.bar,
       data: members.map(({ s }) => chartData(spec, s)),
       options: {
         barDir: 'col',
         barGrouping: 'clustered',
         barGapWidthPct: barGap(el, ns, spec.labels.length, Math.max(1, barSeries.length)),
-        chartColors: colorsOf(ns, members.map(({ i }) => i)),
+        chartColors: colors,
         // Inside the bar's end, like the pictures do when a line runs past the bar's top.
-        ...dataLabelOptions(spec, ns, decimals, hex(labelColorOn(colorsOf(ns, members.map(({ i }) => i)).map((c) => `#${c}`), ns.style.light, ns.style.dark))),
-        ...(spec.dataLabels ? { dataLabelPosition: 'inEnd' as const } : {}),
+        ...labelOpts[0],
+        dataLabelPosition: 'inEnd' as const,
         ...(axis === 'right' && hasRight ? { secondaryValAxis: true, secondaryCatAxis: true } : {}),
       },
     });
@@ -370,10 +500,12 @@ function addCombo(slide: PptxSlide, pptx: Pptx, spec: ChartSpec, el: PlacedChart
   indexed
     .filter(({ s }) => s.type === 'line')
     .forEach(({ s, i }, k) => {
-      const decimals = s.axis === 'right' ? rightDecimals : leftDecimals;
       const color = colorsOf(ns, [i])[0]!;
+      const labels = seriesLabels(c, s, order, ns.text);
+      recordHighlight(c, order, color, 'marker');
+      order += 1;
       groups.push({
-        type: pptx.ChartType.line,
+        type: c.pptx.ChartType.line,
         data: [chartData(spec, s)],
         options: {
           ...lineOptions(spec),
@@ -382,20 +514,24 @@ function addCombo(slide: PptxSlide, pptx: Pptx, spec: ChartSpec, el: PlacedChart
           // pptxgenjs converts this size to EMU for the chart's own options only, not for a group's: give EMU.
           lineDataSymbolLineSize: Math.round(1.5 * EMU_PER_PT),
           chartColors: Array.from({ length: before + k + 1 }, () => color),
-          ...dataLabelOptions(spec, ns, decimals, ns.text),
-          ...(spec.dataLabels ? { dataLabelPosition: 't' as const } : {}),
+          ...labels,
+          dataLabelPosition: 't' as const,
           ...(s.axis === 'right' && hasRight ? { secondaryValAxis: true, secondaryCatAxis: true } : {}),
         },
       });
     });
 
-  const left = spec.series.filter((s) => s.axis === 'left').flatMap((s) => s.values);
-  const right = spec.series.filter((s) => s.axis === 'right').flatMap((s) => s.values);
-  const leftAxis = valueAxisOptions(ns, left, leftDecimals, true, spec.unit, true);
+  const leftColor = axisColor('left');
+  // Every value labelled: no axes; bars low and lines above them, as in the pictures.
+  const hidden = labelledComboRanges(spec);
+  const leftAxis = valueAxisOptions(ns, spec, scales.left, true, leftColor, hidden.left);
   const options: ChartOpts = { ...base, ...categoryAxisOptions(ns), ...leftAxis };
-  if (hasRight) {
-    options.valAxes = [leftAxis, valueAxisOptions(ns, right, rightDecimals, true, spec.unit2, false)];
+  if (hasRight && scales.right) {
+    options.valAxes = [leftAxis, valueAxisOptions(ns, spec, scales.right, false, axisColor('right'), hidden.right)];
     options.catAxes = [categoryAxisOptions(ns), { catAxisHidden: true }];
   }
-  slide.addChart(groups as unknown as Parameters<PptxSlide['addChart']>[0], options as unknown as unknown[], undefined);
+  recordUnits(c);
+  c.slide.addChart(groups as unknown as Parameters<PptxSlide['addChart']>[0], options as unknown as unknown[], undefined);
 }
+
+

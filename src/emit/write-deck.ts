@@ -10,7 +10,7 @@ import { builtinTemplateParts, notesMasterParts } from './builtin-template.js';
 import { fixChartParts } from './chart-parts.js';
 import { APP, CORE, writeApp, writeCore } from './doc-props.js';
 import { MediaSwap } from './media.js';
-import { addNativeChart } from './native-chart.js';
+import { addNativeChart, nativeChartEdits } from './native-chart.js';
 import { bytesOf, readRels, readXml, REL, text, unzipParts, writeRels, writeXml, zipParts, type Parts, type Relationship } from './package.js';
 import { PptxGenJS, type Pptx, type PptxSlide, type TableRow } from './pptxgen.js';
 import { editSlide, shapeTag } from './slide-xml.js';
@@ -54,7 +54,7 @@ export async function writeDeck(deck: PlacedDeck, charts: ChartImages, opts: Emi
   }
   const generated = unzipParts((await pptx.write({ outputType: 'uint8array', compression: false })) as Uint8Array);
   for (const [name, bytes] of generated) if (name.startsWith('ppt/media/')) generated.set(name, media.lookup(bytes) ?? bytes);
-  await fixCharts(generated, opts.modified, opts.theme.eastAsianFont);
+  await fixCharts(generated, opts.modified, opts.theme.eastAsianFont, nativeChartEdits(pptx));
 
   const templateParts = opts.templateParts ?? builtinTemplateParts(deck.template, { base: generated, theme: opts.theme, footerText: opts.meta.title });
   const sources: SlideSource[] = deck.slides.map((s, i) => ({ part: `ppt/slides/slide${i + 1}.xml`, layoutPart: deck.template.layouts[s.layout]!.part }));
@@ -229,11 +229,11 @@ function alignNotesPlaceholders(parts: Parts, notesPart: string, masterPart: str
 }
 
 /** chart-parts.ts works on text parts: hand it the chart XML as text and take the repaired parts back. */
-async function fixCharts(parts: Parts, modified: Date, eastAsianFont: string): Promise<void> {
+async function fixCharts(parts: Parts, modified: Date, eastAsianFont: string, edits: Parameters<typeof fixChartParts>[3]): Promise<void> {
   if (![...parts.keys()].some((n) => n.startsWith('ppt/charts/'))) return;
   const view = new Map<string, string | Uint8Array>();
   for (const [name, bytes] of parts) view.set(name, /\.(?:xml|rels)$/.test(name) ? text(bytes) : bytes);
-  await fixChartParts(view, modified, eastAsianFont);
+  await fixChartParts(view, modified, eastAsianFont, edits);
   parts.clear();
   for (const [name, content] of view) parts.set(name, typeof content === 'string' ? bytesOf(content) : content);
 }

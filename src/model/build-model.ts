@@ -7,7 +7,7 @@ import { suggestion } from '../outline/suggest.js';
 import { resolveChart } from './chart.js';
 import { columnIndex, loadCsv, type DataReader } from './data.js';
 import { resolveFacts } from './facts.js';
-import { DERIVED_MARK, decimalsIn, factParts, formatFact, formatNumber } from './format.js';
+import { DERIVED_MARK, factParts, formatCell, formatFact } from './format.js';
 import { prettyFormula } from './formula.js';
 import { imageInfo } from './image.js';
 import { interpolate, parseInline, plainText, type InlineContext } from './inline.js';
@@ -198,7 +198,7 @@ export function buildModel(outline: Outline, locate: Locator, diags: Diagnostics
           }
           return row.map((cell, c) => {
             // CSV cells are taken as written; outline cells may use inline markup and {fact}.
-            const text = typeof cell === 'number' ? [{ text: formatNumber(cell, Math.min(6, decimalsIn(cell))) }] : source.csv ? [{ text: cell }] : rich(cell, [...path, 'rows', r, c]);
+            const text = typeof cell === 'number' ? [{ text: formatCell(cell) }] : source.csv ? [{ text: cell }] : rich(cell, [...path, 'rows', r, c]);
             return { text, numeric: isNumeric(plainText(text)) };
           });
         });

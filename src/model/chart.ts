@@ -4,8 +4,27 @@ import type { Diagnostics } from '../diagnostics.js';
 import { formatPath, type Locator, type PathPart } from '../outline/positions.js';
 import type { OutlineChart } from '../outline/schema.js';
 import { suggestion } from '../outline/suggest.js';
+import { dataLabelsByDefault, isCircular, shareTexts, valueTexts, type WrittenValue } from './chart-spec.js';
 import { columnIndex, loadCsv, numericColumn, type DataReader } from './data.js';
+import { decimalsIn, factNumber } from './format.js';
 import type { ChartSeries, ChartSpec, Fact } from './types.js';
+
+/**
+ * The largest magnitude a chart draws: beyond 10^15 whole numbers lose digits in a double, tick labels run
+ * to 16 digits and more, and a figure that size reads better with a `scale:` (trillion) or a larger unit.
+ */
+export const MAX_CHART_VALUE = 1e15;
+
+/** Digits after the point of the deck's shares: the most its percentage facts show, else 1 (92.3%). */
+export function shareDecimalsOf(facts: Map<string, Fact>): number {
+  let most: number | undefined;
+  for (const f of facts.values()) {
+    if (f.unit?.trim() !== '%') continue;
+    const d = f.decimals ?? decimalsIn(f.value);
+    most = Math.max(most ?? 0, Math.min(6, d));
+  }
+  return most ?? 1;
+}
 
 export function resolveChart(
   chart: OutlineChart,
@@ -22,7 +41,7 @@ export function resolveChart(
   const fromCsv = chartData(chart, path, locate, diags, readData);
   if (!fromCsv) return undefined;
   const labelList = fromCsv.labels;
-  const circular = chart.kind === 'pie' || chart.kind === 'doughnut';
+  const circular = isCircular(chart.kind);
   if (circular && chart.series.length > 1) {
     diags.error('pie-series', `a ${chart.kind} chart shows one series, this one has ${chart.series.length}`, {
       path: formatPath([...path, 'series']),
@@ -30,7 +49,7 @@ export function resolveChart(
       hint: 'use a bar or stacked-bar chart to compare several series',
     });
   }
-  const series: ChartSeries[] = chart.series.map((s, i) => {
+  const series = chart.series.map((s, i) => {
     const sp = [...path, 'series', i];
     const written = fromCsv.values[i] ?? [];
     if (written.length !== labelList.length) {
@@ -48,8 +67,8 @@ export function resolveChart(
       });
     }
     let derived = false;
-    const values = written.map((v, j) => {
-      if (typeof v === 'number') return v;
+    const read = written.map((v, j): WrittenValue => {
+      if (typeof v === 'number') return { value: v };
       const fact = facts.get(v);
       if (!fact) {
         diags.error('unknown-fact', `unknown fact \`${v}\``, {
@@ -57,12 +76,22 @@ export function resolveChart(
           span: locate.value([...sp, 'values', j]),
           hint: suggestion(v, [...facts.keys()], 'facts'),
         });
-        return 0;
+        return { value: 0 };
       }
       useFact(fact);
       derived ||= fact.derived !== undefined;
-      return fact.value;
+      return { value: fact.value, factText: factNumber(fact) };
     });
+    const values = read.map((r) => r.value);
+    const huge = values.findIndex((v) => !Number.isFinite(v) || Math.abs(v) > MAX_CHART_VALUE);
+    if (huge >= 0) {
+      const fromFact = typeof written[huge] === 'string';
+      diags.error('value-too-large', `${formatPath([...sp, 'values'])} has ${Number.isFinite(values[huge]!) ? values[huge] : 'a number'} that is too large to draw (at most 10^15 in size)`, {
+        path: formatPath([...sp, fromFact || chart.data === undefined ? 'values' : 'column']),
+        span: chart.data === undefined ? locate.value([...sp, 'values', huge]) : locate.value([...sp, 'column']),
+        hint: `state the figure in a larger unit${fromFact ? ' (give the fact a `scale:` such as trillion)' : ' (divide by a thousand or a million and say so in `unit:`)'}`,
+      });
+    }
     if (circular && values.some((v) => v < 0)) {
       diags.error('negative-slice', `a ${chart.kind} chart cannot show negative values`, {
         path: formatPath([...sp, 'values']),
@@ -71,7 +100,26 @@ export function resolveChart(
       });
     }
     const type = s.type ?? (chart.kind === 'combo' && (s.axis === 'right' || i > 0) ? 'line' : 'bar');
-    return { name: words(s.name, [...sp, 'name']), values, axis: s.axis, type, derived };
+    return { name: words(s.name, [...sp, 'name']), read, values, axis: s.axis, type, derived };
+  });
+  if (circular && series[0] && series[0].values.length > 0 && series[0].values.every((v) => v === 0)) {
+    diags.error('pie-zero-total', `every value of this ${chart.kind} chart is 0, so it has no slices to draw`, {
+      path: formatPath([...path, 'series', 0, chart.data === undefined ? 'values' : 'column']),
+      span: locate.value([...path, 'series', 0, chart.data === undefined ? 'values' : 'column']),
+      hint: 'check the values (a pie shows parts of a whole that is not zero), or use a bar chart',
+    });
+  }
+  const names = new Map<string, number>();
+  series.forEach((s, i) => {
+    const first = names.get(s.name);
+    if (first === undefined) names.set(s.name, i);
+    else {
+      diags.error('duplicate-series', `series ${first + 1} and ${i + 1} are both named \`${s.name}\``, {
+        path: formatPath([...path, 'series', i, 'name']),
+        span: locate.value([...path, 'series', i, 'name']),
+        hint: 'give each series its own name: the legend and the chart\'s data sheet tell them apart by name',
+      });
+    }
   });
   if (chart.kind === 'combo' && !(series.some((s) => s.type === 'bar') && series.some((s) => s.type === 'line'))) {
     diags.error('combo-needs-both', 'a combo chart needs at least one bar series and one line series', {
@@ -88,7 +136,22 @@ export function resolveChart(
   }
   if (diags.errors.length > before) return undefined;
   const labels = labelList.map((l, i) => (chart.data === undefined ? words(l, [...path, 'labels', i]) : l));
-  const spec: ChartSpec = { kind: chart.kind, labels, series, dataLabels: chart.data_labels, render: chart.render, span: locate.value(path) };
+  const highlight = highlightIndices(chart, labels, path, locate, diags);
+  if (!highlight) return undefined;
+  const texts = valueTexts(chart.kind, series.map((x) => ({ values: x.read, axis: x.axis })), chart.decimals);
+  const shown: ChartSeries[] = series.map(({ read: _read, ...x }, i) => ({ ...x, texts: texts[i] ?? [] }));
+  const first = shown[0];
+  const unit = chart.unit === undefined ? undefined : words(chart.unit, [...path, 'unit']);
+  const spec: ChartSpec = {
+    kind: chart.kind,
+    labels,
+    series: shown,
+    dataLabels: chart.data_labels ?? dataLabelsByDefault(chart.kind),
+    highlight,
+    shares: circular && first ? shareTexts(first.values, first.texts, unit, shareDecimalsOf(facts)) : [],
+    render: chart.render,
+    span: locate.value(path),
+  };
   if (chart.render === 'native') {
     diags.warn('native-chart', 'Keynote may not show a native chart (it shows the picture of a chart reliably)', {
       path: formatPath([...path, 'render']),
@@ -97,11 +160,32 @@ export function resolveChart(
     });
   }
   if (chart.title !== undefined) spec.title = words(chart.title, [...path, 'title']);
-  if (chart.unit !== undefined) spec.unit = words(chart.unit, [...path, 'unit']);
+  if (unit !== undefined) spec.unit = unit;
   if (chart.unit2 !== undefined) spec.unit2 = words(chart.unit2, [...path, 'unit2']);
   if (chart.decimals !== undefined) spec.decimals = chart.decimals;
   if (chart.caption !== undefined) spec.caption = words(chart.caption, [...path, 'caption']);
   return spec;
+}
+
+/** Indices of the `highlight:` labels; undefined (with a located error) when one is not a label of the chart. */
+function highlightIndices(chart: OutlineChart, labels: string[], path: PathPart[], locate: Locator, diags: Diagnostics): number[] | undefined {
+  if (chart.highlight === undefined) return [];
+  const wanted = Array.isArray(chart.highlight) ? chart.highlight : [chart.highlight];
+  const out: number[] = [];
+  let ok = true;
+  wanted.forEach((label, k) => {
+    const at = Array.isArray(chart.highlight) ? [...path, 'highlight', k] : [...path, 'highlight'];
+    const i = labels.indexOf(label);
+    if (i < 0) {
+      diags.error('unknown-highlight', `\`${label}\` is not one of the chart's labels`, {
+        path: formatPath(at),
+        span: locate.value(at),
+        hint: suggestion(label, labels, 'labels'),
+      });
+      ok = false;
+    } else if (!out.includes(i)) out.push(i);
+  });
+  return ok ? out.sort((a, b) => a - b) : undefined;
 }
 
 /**

@@ -1,6 +1,6 @@
 // Inline markup in outline text: **bold**, *italic*, {fact} (the fact with its unit) and {fact.value}
 // (the bare number). A backslash escapes * and {.
-import { DERIVED_MARK, decimalsIn, formatFact, formatNumber } from './format.js';
+import { DERIVED_MARK, factNumber, formatFact } from './format.js';
 import type { Fact, RichText, Run } from './types.js';
 
 export interface InlineContext {
@@ -23,7 +23,7 @@ export function interpolate(text: string, ctx: InlineContext): { text: string; d
     }
     ctx.usedFact(fact);
     derived ||= fact.derived !== undefined;
-    const shown = bare ? formatNumber(fact.value, fact.decimals ?? decimalsIn(fact.value)) : formatFact(fact);
+    const shown = bare ? factNumber(fact) : formatFact(fact);
     return fact.derived !== undefined ? `${shown}${DERIVED_MARK}` : shown;
   });
   return { text: out, derived };

@@ -43,39 +43,9 @@ export interface Fact {
   span: Span;
 }
 
-export const CHART_KINDS = ['bar', 'hbar', 'stacked-bar', 'line', 'area', 'pie', 'doughnut', 'combo'] as const;
-export type ChartKind = (typeof CHART_KINDS)[number];
-
-export interface ChartSeries {
-  name: string;
-  values: number[];
-  /** Combo charts: which axis this series is measured on. */
-  axis: 'left' | 'right';
-  /** Combo charts: how this series is drawn. */
-  type: 'bar' | 'line';
-  /** True when any value came from a derived fact. */
-  derived: boolean;
-}
-
-export interface ChartSpec {
-  kind: ChartKind;
-  /** Short heading drawn above the plot, optional. */
-  title?: string;
-  labels: string[];
-  series: ChartSeries[];
-  /** Unit of the (left) value axis, e.g. "trillion yuan". */
-  unit?: string;
-  /** Unit of the right axis (combo). */
-  unit2?: string;
-  dataLabels: boolean;
-  /** Digits after the point on axis ticks and data labels; derived from the data when absent. */
-  decimals?: number;
-  /** Line under the chart, e.g. what a number means. */
-  caption?: string;
-  /** A picture (default, looks the same everywhere) or an editable PowerPoint chart. */
-  render: 'image' | 'native';
-  span: Span;
-}
+// Charts are defined in their own module; re-exported here so the model reads as one.
+export { CHART_KINDS, type ChartKind, type ChartSeries, type ChartSpec } from './chart-spec.js';
+import type { ChartSpec } from './chart-spec.js';
 
 export interface ThemeColors {
   background: string;

@@ -120,8 +120,12 @@ export const ChartSchema = z.strictObject({
   series: z.array(SeriesSchema).min(1),
   unit: text.optional().describe('Unit of the value axis.'),
   unit2: text.optional().describe('Unit of the right axis (combo).'),
-  data_labels: z.boolean().default(false),
-  decimals: z.number().int().min(0).max(6).optional(),
+  data_labels: z.boolean().optional().describe('Write each value on its bar, point or slice. Default: on for pie and doughnut (the share of each slice), off for the others.'),
+  decimals: z.number().int().min(0).max(6).optional().describe('Digits after the point of the numbers written in the chart and of axis ticks. A fact reads with its own decimals.'),
+  highlight: z
+    .union([z.union([text, z.number()]).transform(String), z.array(z.union([text, z.number()]).transform(String)).min(1).max(1000)])
+    .optional()
+    .describe('The label (or labels) the slide is about: its bars, point or slice are drawn in full colour, the others muted.'),
   caption: text.optional(),
   render: z
     .enum(['image', 'native'])

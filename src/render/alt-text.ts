@@ -1,7 +1,7 @@
 // A chart in words, for the picture's alt text (screen readers, and anyone reading the deck as text).
-// Numbers read exactly as on the chart's labels.
+// Numbers read exactly as on the chart's labels: the model wrote them once (ChartSeries.texts, shares).
+import { isCircular, isPercentUnit } from '../model/chart-spec.js';
 import type { ChartKind, ChartSeries, ChartSpec } from '../model/types.js';
-import { chartDecimals, formatNumber } from './format.js';
 
 const KIND_WORDS: Record<ChartKind, string> = {
   bar: 'Bar chart',
@@ -33,12 +33,25 @@ function noStop(text: string): string {
   return text.replace(/[.]+$/, '');
 }
 
-function valueText(v: number | undefined, decimals: number): string {
-  return v === undefined || !Number.isFinite(v) ? 'no data' : formatNumber(v, decimals);
+function valueText(s: ChartSeries, i: number): string {
+  const v = s.values[i];
+  return v === undefined || !Number.isFinite(v) ? 'no data' : (s.texts[i] ?? 'no data');
 }
 
-function pairs(spec: ChartSpec, s: ChartSeries, decimals: number, sep: string): string {
-  return spec.labels.map((label, i) => `${clean(label)} ${valueText(s.values[i], decimals)}`).join(sep);
+function pairs(spec: ChartSpec, s: ChartSeries, sep: string): string {
+  return spec.labels.map((label, i) => `${clean(label)} ${valueText(s, i)}`).join(sep);
+}
+
+/** Slices: the value and its share ("Tax revenue 1.2 (92.3%)"), or the share alone when the values are shares. */
+function slices(spec: ChartSpec, s: ChartSeries): string {
+  const percent = isPercentUnit(spec.unit);
+  return spec.labels
+    .map((label, i) => {
+      const share = spec.shares[i];
+      if (percent) return `${clean(label)} ${share || valueText(s, i)}`;
+      return `${clean(label)} ${valueText(s, i)}${share ? ` (${share})` : ''}`;
+    })
+    .join('; ');
 }
 
 /**
@@ -59,8 +72,9 @@ export function chartAltText(spec: ChartSpec): string {
 
   if (spec.series.length === 1 && !hasRight) {
     const s = spec.series[0]!;
-    const head = [kind, title, unit].filter(Boolean).join(', ');
-    return `${head}: ${pairs(spec, s, chartDecimals(spec), '; ')}.`;
+    const circular = isCircular(spec.kind);
+    const head = [kind, title, circular && isPercentUnit(unit) ? '' : unit].filter(Boolean).join(', ');
+    return `${head}: ${circular ? slices(spec, s) : pairs(spec, s, '; ')}.`;
   }
 
   const units: string[] = [];
@@ -69,12 +83,11 @@ export function chartAltText(spec: ChartSpec): string {
   const head = `${[kind, title].filter(Boolean).join(', ')}${units.length ? ` (${units.join('; ')})` : ''}`;
   const body = spec.series
     .map((s) => {
-      const decimals = chartDecimals(spec, isCombo ? s.axis : undefined);
       const notes: string[] = [];
       if (isCombo && spec.series.some((t) => t.type !== s.type)) notes.push(s.type === 'line' ? 'line' : 'bars');
       if (hasRight && s.axis === 'right') notes.push('right axis');
       const name = clean(s.name) || 'Series';
-      return `${name}${notes.length ? ` (${notes.join(', ')})` : ''}: ${pairs(spec, s, decimals, ', ')}`;
+      return `${name}${notes.length ? ` (${notes.join(', ')})` : ''}: ${pairs(spec, s, ', ')}`;
     })
     .join('; ');
   return `${head}. ${body}.`;

@@ -2,6 +2,5 @@
 export { chartConfig } from './chart-config.js';
 export { renderChartPng, type ChartPng } from './chart-png.js';
 export { chartAltText } from './alt-text.js';
-export { formatNumber, decimalsOf, chartDecimals } from './format.js';
 export { pngPixelSize, type PlacedSize } from './style.js';
 export { registeredKinds } from './kinds/index.js';

@@ -5,8 +5,7 @@
 // Pure in the sense that matters here: they only draw on the context chart.js hands them, and their
 // settings live in `options.plugins.<id>` so a config stays inspectable data.
 import type { Chart, ChartType, Plugin } from 'chart.js';
-import { formatNumber } from './format.js';
-import { contrastText } from './style.js';
+import { contrastRatio, contrastText } from './style.js';
 
 export interface BackgroundPluginOptions {
   color: string;
@@ -14,12 +13,14 @@ export interface BackgroundPluginOptions {
 
 export interface DataLabelsPluginOptions {
   display: boolean;
+  /** When not empty, only these label indices get a label (the highlighted ones, with data labels off). */
+  only: number[];
   family: string;
   /** CSS px. */
   size: number;
   /** Smallest size a label may shrink to so that it fits in a segment (12 pt), CSS px. */
   minSize: number;
-  /** Size of the second (percentage) line on slices, CSS px. */
+  /** Size of the second line of a label (a slice's name), CSS px. */
   smallSize: number;
   weight: 'normal' | 'bold';
   /** Colour of labels drawn on the background. */
@@ -29,14 +30,23 @@ export interface DataLabelsPluginOptions {
   dark: string;
   /** Halo drawn behind labels on the background (the background colour). */
   halo: string;
-  /** Decimals per dataset index. */
-  decimals: number[];
-  /** Bars are stacked: label each segment in its middle. */
+  /** Leader lines from a slice to its label. */
+  leader: string;
+  /** The text of every label, per dataset and label index, as the model wrote it (one formatter). */
+  texts: string[][];
+  /** Bars or areas are stacked: label each segment in its middle. */
   stacked: boolean;
-  /** Slices also show their share of the total. */
-  percent: boolean;
-  /** Appended to slice values, e.g. "%" when the values are percentages. */
-  suffix: string;
+  /** Pie and doughnut: labels beside the slices, and the headline figure in a doughnut's hole. */
+  arcs?: ArcLabelOptions;
+}
+
+export interface ArcLabelOptions {
+  /** Each slice's name, wrapped into lines. */
+  names: string[][];
+  /** Each slice's share as it reads ("92.3%"). */
+  shares: string[];
+  /** The doughnut's hole: the headline slice's share, large, and its name; that slice gets no label beside it. */
+  hole?: { index: number; figure: string; caption: string[]; color: string; figureSize: number };
 }
 
 declare module 'chart.js' {
@@ -96,7 +106,7 @@ export const backgroundPlugin: Plugin<ChartType, BackgroundPluginOptions> = {
 };
 
 function font(o: DataLabelsPluginOptions, size: number, weight = o.weight): string {
-  return `${weight === 'bold' ? 'bold ' : ''}${size}px "${o.family}"`;
+  return `${weight === 'bold' ? 'bold ' : ''}${size}px ${o.family}`;
 }
 
 function drawText(ctx: Ctx, text: string, x: number, y: number, fill: string, halo: string | undefined): void {
@@ -151,6 +161,8 @@ interface LabelJob {
   value: number;
   text: string;
   el: ElementProps;
+  /** Stacked areas: the pixel y of the band's lower edge at this point. */
+  base?: number;
 }
 
 interface Placement {
@@ -266,10 +278,10 @@ export const dataLabelsPlugin: Plugin<ChartType, DataLabelsPluginOptions> = {
     chart.data.datasets.forEach((dataset, di) => {
       if (!chart.isDatasetVisible(di)) return;
       const meta = chart.getDatasetMeta(di);
-      const decimals = o.decimals[di] ?? o.decimals[0] ?? 0;
+      const texts = o.texts[di] ?? [];
       const values = (dataset.data as unknown[]).map((v) => (typeof v === 'number' && Number.isFinite(v) ? v : null));
       if (meta.type === 'pie' || meta.type === 'doughnut') {
-        drawArcLabels(ctx, o, meta.data as unknown as ArcLike[], values, decimals, pad);
+        if (o.arcs) drawArcLabels(ctx, o, o.arcs, meta.data as unknown as ArcLike[], values, pad, chart);
         return;
       }
       const kind = meta.type === 'bar' ? 'bar' : 'point';
@@ -289,7 +301,10 @@ export const dataLabelsPlugin: Plugin<ChartType, DataLabelsPluginOptions> = {
           scene.bars.push(barBox(el));
         }
         if (value === null || value === undefined) return;
-        jobs.push({ kind, datasetIndex: di, index: i, value, text: formatNumber(value, decimals), el });
+        if (o.only.length > 0 && !o.only.includes(i)) return;
+        const text = texts[i];
+        if (!text) return;
+        jobs.push({ kind, datasetIndex: di, index: i, value, text, el, base: kind === 'point' && o.stacked ? stackBase(chart, di, i) : undefined });
       });
     });
 
@@ -307,6 +322,15 @@ export const dataLabelsPlugin: Plugin<ChartType, DataLabelsPluginOptions> = {
       const h = o.size * 1.1;
       const r = job.el.options?.radius ?? 0;
       const { x, y } = job.el;
+      if (job.base !== undefined && Math.abs(job.base - y) >= h + pad) {
+        // A stacked area band tall enough for its value: the value in the band's middle, on its fill.
+        const fill = typeof chart.data.datasets[job.datasetIndex]?.backgroundColor === 'string' ? (chart.data.datasets[job.datasetIndex]!.backgroundColor as string) : o.dark;
+        const cy = (y + job.base) / 2;
+        const p: Placement = { x, y: cy, box: boxAt(x, cy, w, h), color: contrastText(fill, o.light, o.dark), look: 'plain' };
+        drawPlacement(ctx, o, job.text, p);
+        scene.placed.push(p.box);
+        continue;
+      }
       const spots = [
         { x, y: y - r - pad - h / 2 },
         { x, y: y + r + pad + h / 2 },
@@ -338,6 +362,17 @@ function layoutBlocks(chart: Chart): Box[] {
     if (right > left && bottom > top) out.push({ x0: left, y0: top, x1: right, y1: bottom });
   }
   return out;
+}
+
+/** Pixel y of the top of the datasets stacked under dataset `di` at `index` (the zero line for the first). */
+function stackBase(chart: Chart, di: number, index: number): number | undefined {
+  for (let d = di - 1; d >= 0; d--) {
+    if (!chart.isDatasetVisible(d)) continue;
+    const el = chart.getDatasetMeta(d).data[index] as unknown as { y?: number } | undefined;
+    if (typeof el?.y === 'number') return el.y;
+  }
+  const scale = chart.scales.y;
+  return scale ? scale.getPixelForValue(0) : undefined;
 }
 
 /** True when no later visible dataset stacks a value on the same side of zero at `index`. */
@@ -409,84 +444,120 @@ interface ArcLike {
   options?: { backgroundColor?: unknown };
 }
 
-function drawArcLabels(
-  ctx: Ctx,
-  o: DataLabelsPluginOptions,
-  arcs: ArcLike[],
-  values: (number | null)[],
-  decimals: number,
-  pad: number,
-): void {
-  const total = values.reduce<number>((s, v) => s + (v !== null && v > 0 ? v : 0), 0);
-  const placed: Box[] = [];
+interface SliceLabel {
+  index: number;
+  mid: number;
+  side: 1 | -1;
+  lines: { text: string; size: number; weight: 'normal' | 'bold' }[];
+  w: number;
+  h: number;
+  /** Centre y of the block once placed. */
+  y: number;
+}
+
+/**
+ * Pie and doughnut labels: each slice's name and share beside it, on its side of the pie, joined to
+ * the rim by a short leader; labels on one side pushed apart so they never overlap. A doughnut's hole
+ * shows the headline slice's share large, with its name under it.
+ */
+function drawArcLabels(ctx: Ctx, o: DataLabelsPluginOptions, a: ArcLabelOptions, arcs: ArcLike[], values: (number | null)[], pad: number, chart: Chart): void {
+  const labels: SliceLabel[] = [];
+  let cx = 0;
+  let cy = 0;
+  let outer = 0;
+  let inner = 0;
   arcs.forEach((arc, i) => {
-    const value = values[i];
-    if (value === null || value === undefined || value <= 0) return;
     const p = arc.getProps(['x', 'y', 'startAngle', 'endAngle', 'innerRadius', 'outerRadius'], true);
-    const start = p.startAngle ?? 0;
-    const end = p.endAngle ?? 0;
-    const inner = p.innerRadius ?? 0;
-    const outer = p.outerRadius ?? 0;
-    const mid = (start + end) / 2;
-    const lines: { text: string; size: number; weight: 'normal' | 'bold' }[] = [
-      { text: formatNumber(value, decimals) + (o.suffix ?? ''), size: o.size, weight: o.weight },
-    ];
-    if (o.percent && total > 0) {
-      const share = (value / total) * 100;
-      // One decimal, so that a slice agrees with a share quoted on the slide (92.3%, not 92%).
-      const one = formatNumber(share, 1).replace(/\.0$/, '');
-      const pct = share > 0 && share < 0.05 ? '<0.1%' : `${one}%`;
-      lines.push({ text: pct, size: o.smallSize, weight: 'normal' });
-    }
-    const widths = lines.map((l) => {
-      ctx.font = font(o, l.size, l.weight);
-      return ctx.measureText(l.text).width;
-    });
-    const blockW = Math.max(...widths);
-    const lineH = lines.map((l) => l.size * 1.15);
-    const blockH = lineH.reduce((a, b) => a + b, 0);
-
-    // Inside: at the middle of the ring (pie: ~60% out), when the block fits in the slice there.
-    const radii = inner > 0 ? [(inner + outer) / 2] : [0.62, 0.72, 0.5].map((f) => outer * f);
-    const rIn = radii.find((rr) =>
-      blockInSlice(Math.cos(mid) * rr, Math.sin(mid) * rr, blockW + pad, blockH + pad / 2, start, end, inner, outer),
+    cx = p.x;
+    cy = p.y;
+    outer = p.outerRadius ?? 0;
+    inner = p.innerRadius ?? 0;
+    const value = values[i];
+    if (value === null || value === undefined || value <= 0 || i === a.hole?.index) return;
+    if (o.only.length > 0 && !o.only.includes(i)) return;
+    const mid = ((p.startAngle ?? 0) + (p.endAngle ?? 0)) / 2;
+    const lines = [
+      ...(a.names[i] ?? []).map((text) => ({ text, size: o.smallSize, weight: 'normal' as const })),
+      { text: a.shares[i] ?? '', size: o.size, weight: 'bold' as const },
+    ].filter((l) => l.text);
+    const w = Math.max(
+      0,
+      ...lines.map((l) => {
+        ctx.font = font(o, l.size, l.weight);
+        return ctx.measureText(l.text).width;
+      }),
     );
-
-    let x = p.x;
-    let y = p.y;
-    let color: string;
-    let halo: string | undefined;
-    if (rIn !== undefined) {
-      x = p.x + Math.cos(mid) * rIn;
-      y = p.y + Math.sin(mid) * rIn;
-      color = contrastText(fillOf({ x: 0, y: 0, options: arc.options }, o.dark), o.light, o.dark);
-    } else {
-      // Outside, clear of the rim along the slice's middle ray; pushed further out past earlier labels.
-      const cos = Math.cos(mid);
-      const sin = Math.sin(mid);
-      let r = outer + pad;
-      let box: Box = { x0: 0, y0: 0, x1: 0, y1: 0 };
-      for (let tries = 0; tries < 300; tries++) {
-        x = p.x + cos * r;
-        y = p.y + sin * r;
-        box = { x0: x - blockW / 2, y0: y - blockH / 2, x1: x + blockW / 2, y1: y + blockH / 2 };
-        if (nearestDist(box, p.x, p.y) >= outer + pad && !placed.some((b) => overlaps(b, box))) break;
-        r += 2;
-      }
-      placed.push(box);
-      color = o.color;
-      halo = o.halo;
-    }
-    ctx.textAlign = 'center';
-    ctx.textBaseline = 'middle';
-    let ly = y - blockH / 2;
-    lines.forEach((l, li) => {
-      ctx.font = font(o, l.size, l.weight);
-      const h = lineH[li]!;
-      drawText(ctx, l.text, x, ly + h / 2, color, halo);
-      ly += h;
-    });
+    const h = lines.reduce((sum, l) => sum + l.size * 1.15, 0);
+    labels.push({ index: i, mid, side: Math.cos(mid) >= 0 ? 1 : -1, lines, w, h, y: cy + Math.sin(mid) * (outer + pad) });
   });
+
+  const gap = Math.max(pad, o.size * 0.4);
+  for (const side of [1, -1] as const) {
+    const group = labels.filter((l) => l.side === side).sort((p, q) => p.y - q.y);
+    // Push down past the top edge and the label above, then back up from the bottom edge.
+    let floor = pad;
+    for (const l of group) {
+      l.y = Math.max(l.y, floor + l.h / 2);
+      floor = l.y + l.h / 2 + gap / 2;
+    }
+    let ceiling = chart.height - pad;
+    for (const l of [...group].reverse()) {
+      l.y = Math.min(l.y, ceiling - l.h / 2);
+      ceiling = l.y - l.h / 2 - gap / 2;
+    }
+  }
+
+  // Labels stand in a column on each side, clear of the ring, joined to their slice by an elbowed leader.
+  const columnX = (side: 1 | -1) => cx + side * (outer + gap * 2);
+  for (const l of labels) {
+    const rimX = cx + Math.cos(l.mid) * outer;
+    const rimY = cy + Math.sin(l.mid) * outer;
+    const elbowX = cx + Math.cos(l.mid) * (outer + gap * 0.8);
+    const elbowY = cy + Math.sin(l.mid) * (outer + gap * 0.8);
+    const textX = columnX(l.side);
+    const c = ctx as Ctx & { beginPath(): void; moveTo(x: number, y: number): void; lineTo(x: number, y: number): void; stroke(): void };
+    c.strokeStyle = o.leader;
+    c.lineWidth = 1.5;
+    c.beginPath();
+    c.moveTo(rimX, rimY);
+    c.lineTo(elbowX, elbowY);
+    c.lineTo(textX - l.side * gap * 0.4, l.y);
+    c.stroke();
+    ctx.textAlign = l.side === 1 ? 'left' : 'right';
+    ctx.textBaseline = 'middle';
+    let ly = l.y - l.h / 2;
+    for (const line of l.lines) {
+      ctx.font = font(o, line.size, line.weight);
+      const lh = line.size * 1.15;
+      drawText(ctx, line.text, textX, ly + lh / 2, o.color, undefined);
+      ly += lh;
+    }
+  }
+
+  if (a.hole && inner > 0) drawHole(ctx, o, a.hole, cx, cy, inner);
+}
+
+/** The doughnut's headline: the figure as large as the hole allows, its caption under it. */
+function drawHole(ctx: Ctx, o: DataLabelsPluginOptions, hole: NonNullable<ArcLabelOptions['hole']>, cx: number, cy: number, inner: number): void {
+  const room = inner * 1.6;
+  let size = hole.figureSize;
+  ctx.font = font(o, size, 'bold');
+  const fw = ctx.measureText(hole.figure).width;
+  if (fw > room) size = Math.max(o.minSize, (size * room) / fw);
+  const captionSize = o.smallSize;
+  const capH = hole.caption.length * captionSize * 1.15;
+  const figH = size * 1.1;
+  let y = cy - (figH + capH) / 2;
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'middle';
+  ctx.font = font(o, size, 'bold');
+  drawText(ctx, hole.figure, cx, y + figH / 2, contrastRatio(hole.color, o.halo) >= 4.5 ? hole.color : o.color, undefined);
+  y += figH;
+  for (const line of hole.caption) {
+    ctx.font = font(o, captionSize, 'normal');
+    drawText(ctx, line, cx, y + (captionSize * 1.15) / 2, o.color, undefined);
+    y += captionSize * 1.15;
+  }
 }
 
 /** Distance from (px, py) to the nearest point of a box. */
@@ -494,21 +565,4 @@ function nearestDist(b: Box, px: number, py: number): number {
   const dx = Math.max(b.x0 - px, 0, px - b.x1);
   const dy = Math.max(b.y0 - py, 0, py - b.y1);
   return Math.hypot(dx, dy);
-}
-
-/** True when a w×h box centred at (dx, dy) from the pie centre lies inside the slice (all corners). */
-function blockInSlice(dx: number, dy: number, w: number, h: number, start: number, end: number, inner: number, outer: number): boolean {
-  const TAU = Math.PI * 2;
-  for (const [sx, sy] of [[-1, -1], [1, -1], [1, 1], [-1, 1]] as const) {
-    const x = dx + (sx * w) / 2;
-    const y = dy + (sy * h) / 2;
-    const d = Math.hypot(x, y);
-    if (d < inner + 2 || d > outer - 2) return false;
-    if (end - start >= TAU - 1e-9) continue;
-    let a = Math.atan2(y, x);
-    // Bring the corner's angle into [start, start + 2π).
-    a = start + ((((a - start) % TAU) + TAU) % TAU);
-    if (a > end) return false;
-  }
-  return true;
 }

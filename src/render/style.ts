@@ -104,6 +104,26 @@ export function parseHex(color: string): [number, number, number] {
   return parseColor(color ?? '') ?? [0, 0, 0];
 }
 
+/** `a` moved a fraction `t` of the way towards `b`, as #RRGGBB (opaque, so legend keys match the fills). */
+export function mix(a: string, b: string, t: number): string {
+  const x = parseHex(a);
+  const y = parseHex(b);
+  return `#${x.map((c, i) => Math.round(c + (y[i]! - c) * t).toString(16).padStart(2, '0')).join('').toUpperCase()}`;
+}
+
+/**
+ * `color` as text on `background`: itself when it has 4.5:1 contrast (WCAG AA), else moved towards
+ * `ink` (the text colour) just far enough, so that it keeps its hue but stays readable.
+ */
+export function readableOn(color: string, background: string, ink: string): string {
+  if (contrastRatio(color, background) >= 4.5) return color;
+  for (let t = 0.1; t < 1; t += 0.1) {
+    const c = mix(color, ink, t);
+    if (contrastRatio(c, background) >= 4.5) return c;
+  }
+  return ink;
+}
+
 /** CSS colour with alpha, e.g. for area fills. */
 export function withAlpha(color: string, alpha: number): string {
   const [r, g, b] = parseHex(color);

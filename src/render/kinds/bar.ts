@@ -4,4 +4,4 @@ import type { KindBuilder } from './common.js';
 
 export const id = 'bar';
 
-export const build: KindBuilder = (b) => cartesianConfig(b, { bars: true, horizontal: false, stacked: false, fill: false });
+export const build: KindBuilder<'bar'> = (b) => cartesianConfig(b, { bars: true, horizontal: false, stacked: false, fill: false });

@@ -1,20 +1,21 @@
 // The shared builder of the single-axis cartesian kinds: bar, hbar, stacked-bar, line, area.
 import type { ChartConfiguration, ChartDataset } from 'chart.js';
-import { chartDecimals } from '../format.js';
-import { withAlpha } from '../style.js';
+import { axisScales } from '../../model/chart-scale.js';
+import type { ChartKind } from '../../model/chart-spec.js';
 import {
   baseOptions,
   categoryAxis,
   categoryLabels,
   dataLabelOptions,
   dataOf,
-  decimalsPerSeries,
   hasNegative,
-  horizontalTickLimit,
   labelHeadroom,
   legendRows,
   paletteColor,
   plotSize,
+  pointColors,
+  showValueAxis,
+  unitsOptions,
   valueAxis,
   type BuildContext,
 } from './common.js';
@@ -24,26 +25,32 @@ export interface CartesianShape {
   bars: boolean;
   /** Bars run left to right, categories down the side. */
   horizontal: boolean;
+  /** Bars or areas stacked on one another. */
   stacked: boolean;
-  /** Lines: fill the area under each line. */
+  /** Lines: fill the area under each line (opaque, stacked, so colours match the legend). */
   fill: boolean;
 }
 
 /** Points are drawn as dots up to this many categories; beyond it the line alone reads better. */
-const MAX_DOTS = 24;
+export const MAX_DOTS = 24;
+/** Radius of a highlighted point, CSS px: it stands out from the others (4) without hiding the line. */
+const HIGHLIGHT_DOT = 7;
 
-export function cartesianConfig(b: BuildContext, shape: CartesianShape): ChartConfiguration {
+export function cartesianConfig(b: BuildContext<Exclude<ChartKind, 'pie' | 'doughnut' | 'combo'>>, shape: CartesianShape): ChartConfiguration {
   const { spec, style } = b;
   const n = spec.labels.length;
   const legend = spec.series.length > 1;
+  const scales = axisScales(spec);
+  const unit = spec.unit?.trim();
   const plot = plotSize(b, {
     legendRows: legend ? legendRows(b, spec.series.map((s) => s.name)) : 0,
-    valueAxes: 1,
     horizontal: shape.horizontal,
+    left: scales.left,
+    units: Boolean(unit),
   });
-  const decimals = chartDecimals(spec);
   const { labels, maxRotation } = categoryLabels(b, shape.horizontal, plot);
   const lineWidth = 3;
+  const highlighted = (i: number) => spec.highlight.includes(i);
 
   const datasets = spec.series.map((s, i) => {
     const color = paletteColor(style, i);
@@ -52,7 +59,7 @@ export function cartesianConfig(b: BuildContext, shape: CartesianShape): ChartCo
         type: 'bar',
         label: s.name,
         data: dataOf(s, n),
-        backgroundColor: color,
+        backgroundColor: pointColors(b, color),
         borderColor: style.background,
         borderWidth: shape.stacked ? { top: 1, bottom: 0, left: 0, right: 0 } : 0,
         categoryPercentage: 0.72,
@@ -60,34 +67,35 @@ export function cartesianConfig(b: BuildContext, shape: CartesianShape): ChartCo
         maxBarThickness: Math.round(style.widthPx / 8),
       };
     }
+    const dots = shape.fill ? 0 : n <= MAX_DOTS ? 4 : 0;
+    const radius = spec.highlight.length > 0 ? spec.labels.map((_, j) => (highlighted(j) ? HIGHLIGHT_DOT : dots)) : dots;
     return {
       type: 'line',
       label: s.name,
       data: dataOf(s, n),
       borderColor: color,
-      backgroundColor: shape.fill ? withAlpha(color, spec.series.length > 1 ? 0.18 : 0.28) : color,
-      borderWidth: lineWidth,
-      fill: shape.fill ? 'origin' : false,
+      backgroundColor: color,
+      borderWidth: shape.fill ? 2 : lineWidth,
+      // Areas stack: the first fills down to zero, each next one down to the one below it.
+      fill: shape.fill ? (i === 0 ? 'origin' : '-1') : false,
       tension: 0,
-      pointRadius: n <= MAX_DOTS ? 4 : 0,
+      pointRadius: radius,
       pointBackgroundColor: color,
-      pointBorderColor: color,
-      pointBorderWidth: 0,
+      pointBorderColor: shape.fill ? style.background : color,
+      pointBorderWidth: shape.fill ? 2 : 0,
       spanGaps: false,
     };
   }) as unknown as ChartDataset<'bar' | 'line'>[];
 
-  const headroom = labelHeadroom(b, shape.horizontal, plot, decimals);
+  const display = showValueAxis(spec);
   const value = valueAxis(b, {
     position: shape.horizontal ? 'bottom' : 'left',
-    unit: spec.unit,
-    decimals,
-    beginAtZero: shape.bars || shape.fill,
+    scale: scales.left,
+    display,
     stacked: shape.stacked,
     grid: true,
-    headroom,
+    headroom: labelHeadroom(b, shape.horizontal, plot),
     zeroLine: hasNegative(spec),
-    ...(shape.horizontal ? { maxTicks: horizontalTickLimit(b, plot.width - style.widthPx * 0.3, decimals) } : {}),
   });
   const category = categoryAxis(b, {
     position: shape.horizontal ? 'left' : 'bottom',
@@ -101,7 +109,8 @@ export function cartesianConfig(b: BuildContext, shape: CartesianShape): ChartCo
     legendPosition: 'top',
     // Line series are keyed by a dot like their points; bars and areas by a filled box.
     usePointStyle: !shape.bars && !shape.fill,
-    dataLabels: dataLabelOptions(b, decimalsPerSeries(spec, false), { stacked: shape.stacked }),
+    dataLabels: dataLabelOptions(b, { stacked: shape.stacked }),
+    units: unitsOptions(b, unit ? { text: unit, color: style.text } : undefined),
   });
   // Lines: points sit in the middle of their category, like bars, so end labels do not hit the axis.
   if (!shape.bars) Object.assign(category, { offset: true });

@@ -1,11 +1,14 @@
 // Pieces shared by the chart kinds: base options, axes, legend, title, data-label settings.
 // Everything here is plain data (plus a tick-formatting callback), derived from spec, theme and size.
 import type { ChartConfiguration, ChartOptions, ChartType, Plugin, ScaleOptions, Tick } from 'chart.js';
-import type { ChartSeries, ChartSpec, Theme } from '../../model/types.js';
-import { chartDecimals, decimalsOf, formatNumber } from '../format.js';
+import type { AxisScale } from '../../model/chart-scale.js';
+import { formatNumber } from '../../model/format.js';
+import type { ChartKind, ChartSeries, ChartSpec, Theme } from '../../model/types.js';
 import { backgroundPlugin, dataLabelsPlugin, type DataLabelsPluginOptions } from '../plugins.js';
+import { unitsPlugin, type UnitLabel, type UnitsPluginOptions } from '../units.js';
 import {
   DEVICE_PIXEL_RATIO,
+  mix,
   estimateTextPx,
   MIN_TEXT_PT,
   paletteColor,
@@ -15,16 +18,16 @@ import {
   type PlacedSize,
 } from '../style.js';
 
-/** Everything a kind builder needs. */
-export interface BuildContext {
-  spec: ChartSpec;
+/** Everything a kind builder needs; `spec.kind` is the builder's own kind. */
+export interface BuildContext<K extends ChartKind = ChartKind> {
+  spec: ChartSpec & { kind: K };
   theme: Theme;
   size: PlacedSize;
   style: ChartStyle;
 }
 
 /** Builds the chart.js configuration of one chart kind. */
-export type KindBuilder = (b: BuildContext) => ChartConfiguration;
+export type KindBuilder<K extends ChartKind = ChartKind> = (b: BuildContext<K>) => ChartConfiguration;
 
 /** Padding around the plot, CSS px. */
 export const PADDING = { top: 8, right: 16, bottom: 8, left: 8 };
@@ -43,20 +46,20 @@ export function fontOf(style: ChartStyle, size: number, bold = false): { family:
   return { family: style.family, size, weight: bold ? 'bold' : 'normal', lineHeight: 1.2 };
 }
 
-/** Formats axis ticks like data labels, with no more decimals than the tick steps need. */
-export function tickFormatter(maxDecimals: number): (value: number | string, index: number, ticks: Tick[]) => string {
-  return (value, _index, ticks) => {
-    const n = typeof value === 'number' ? value : Number(value);
-    const d = Math.min(maxDecimals, decimalsOf(ticks.map((t) => t.value), Math.max(maxDecimals, 0)));
-    return formatNumber(n, d);
-  };
+/** Formats axis ticks with the decimals of the axis step, through the one number formatter. */
+export function tickFormatter(decimals: number): (value: number | string) => string {
+  return (value) => formatNumber(typeof value === 'number' ? value : Number(value), decimals);
 }
 
-/** Label settings for the data-label plugin. */
-export function dataLabelOptions(b: BuildContext, decimals: number[], extra: Partial<DataLabelsPluginOptions> = {}): DataLabelsPluginOptions {
-  const { style } = b;
+/**
+ * Label settings for the data-label plugin: the texts come from the model (one formatter for every
+ * rendering). With data labels off, a highlighted bar or point still gets its label.
+ */
+export function dataLabelOptions(b: BuildContext, extra: Partial<DataLabelsPluginOptions> = {}): DataLabelsPluginOptions {
+  const { style, spec } = b;
   return {
-    display: b.spec.dataLabels,
+    display: spec.dataLabels || spec.highlight.length > 0,
+    only: spec.dataLabels ? [] : [...spec.highlight],
     family: style.family,
     size: style.dataLabelPx,
     minSize: ptToPx(MIN_TEXT_PT),
@@ -66,17 +69,36 @@ export function dataLabelOptions(b: BuildContext, decimals: number[], extra: Par
     light: style.light,
     dark: style.dark,
     halo: style.background,
-    decimals,
+    leader: style.grid,
+    texts: spec.series.map((s) => [...s.texts]),
     stacked: false,
-    percent: false,
-    suffix: '',
     ...extra,
   };
 }
 
-/** Per-dataset decimals: the outline's, else what the series' axis needs (so a % line keeps its digits). */
-export function decimalsPerSeries(spec: ChartSpec, byAxis: boolean): number[] {
-  return spec.series.map((s) => chartDecimals(spec, byAxis ? s.axis : undefined));
+/** Whether the value axes are drawn: not when every value is written on the chart. */
+export function showValueAxis(spec: ChartSpec): boolean {
+  return !spec.dataLabels;
+}
+
+/** Colours of one series per label: full for highlighted labels (or all when none is), muted otherwise. */
+export function pointColors(b: BuildContext, color: string): string | string[] {
+  const { spec, style } = b;
+  if (spec.highlight.length === 0) return color;
+  const muted = mutedColor(style, color);
+  return spec.labels.map((_, i) => (spec.highlight.includes(i) ? color : muted));
+}
+
+/** A series colour pushed most of the way to the background: there, but not competing with the highlight. */
+export function mutedColor(style: ChartStyle, color: string): string {
+  return mix(color, style.background, 0.62);
+}
+
+/** The unit labels above the plot, left and right (combo), each coloured like its axis. */
+export function unitsOptions(b: BuildContext, left: UnitLabel | undefined, right?: UnitLabel): UnitsPluginOptions {
+  const { style } = b;
+  const gapBelow = showValueAxis(b.spec) && b.spec.kind !== 'hbar' ? style.tickPx * 0.6 + 8 : 8;
+  return { family: style.family, size: style.axisTitlePx, left, right, alignToPlot: b.spec.kind === 'hbar', gapBelow };
 }
 
 export interface BaseOptionsInput {
@@ -88,6 +110,7 @@ export interface BaseOptionsInput {
   subtitle?: string;
   padding?: { top: number; right: number; bottom: number; left: number };
   dataLabels: DataLabelsPluginOptions;
+  units?: UnitsPluginOptions;
 }
 
 /** Options every kind shares: static rendering, fonts and colours, title, legend, plugins. */
@@ -141,43 +164,55 @@ export function baseOptions<T extends ChartType>(b: BuildContext, input: BaseOpt
       colors: { enabled: false },
       bdBackground: { color: style.background },
       bdDataLabels: input.dataLabels,
+      bdUnits: input.units ?? { family: style.family, size: style.axisTitlePx, alignToPlot: false },
     },
   };
   return options as unknown as ChartOptions<T>;
 }
 
-/** The inline plugins: background always, data labels iff the outline asks for them. */
+/** The inline plugins: background and units always, data labels when labels are on or a label is highlighted. */
 export function pluginsFor<T extends ChartType>(spec: ChartSpec): Plugin<T>[] {
-  const list: Plugin<ChartType, never>[] = [backgroundPlugin as Plugin<ChartType, never>];
-  if (spec.dataLabels) list.push(dataLabelsPlugin as Plugin<ChartType, never>);
+  const list: Plugin<ChartType, never>[] = [backgroundPlugin as Plugin<ChartType, never>, unitsPlugin as Plugin<ChartType, never>];
+  if (spec.dataLabels || spec.highlight.length > 0) list.push(dataLabelsPlugin as Plugin<ChartType, never>);
   return list as unknown as Plugin<T>[];
 }
 
 export interface ValueAxisInput {
   position: 'left' | 'right' | 'bottom';
-  unit?: string;
-  decimals: number;
-  beginAtZero: boolean;
+  /** The nice scale both renderings use (model/chart-scale.ts). */
+  scale: AxisScale;
+  /** Drawn (ticks and gridlines), or hidden because every value is written on the chart. */
+  display: boolean;
   stacked?: boolean;
-  /** Draw grid lines across the plot (false for a second axis). */
+  /** Draw grid lines across the plot (false for a second axis: its ticks sit on the first axis's lines). */
   grid: boolean;
-  /** Room to leave past the largest value for labels, as a fraction of the plot. */
+  /** Hidden axes: room to leave past the largest value for labels, as a fraction of the plot. */
   headroom: number;
   /** Emphasise the zero grid line (data has negative values). */
   zeroLine?: boolean;
-  maxTicks?: number;
+  /** Tick label colour (combo: the colour of the axis's series). */
+  color?: string;
+  /** Hidden, but with the scale's min and max as given (combo charts place bars and lines apart). */
+  pinned?: boolean;
 }
 
 export function valueAxis(b: BuildContext, a: ValueAxisInput): ScaleOptions<'linear'> {
   const { style } = b;
-  const unit = a.unit?.trim();
+  const fixed =
+    a.display || a.pinned
+      ? { min: a.scale.min, max: a.scale.max }
+      : // Hidden: the bars' base stays where the scale starts; the top leaves room for the labels.
+        {
+          beginAtZero: a.scale.min === 0,
+          ...(a.scale.min === 0 ? { min: 0 } : {}),
+          grace: a.headroom > 0 ? `${Math.ceil((200 * a.headroom) / (1 - Math.min(a.headroom, 0.5)))}%` : 0,
+        };
   return {
     type: 'linear',
     position: a.position,
-    beginAtZero: a.beginAtZero,
+    display: a.display,
     stacked: a.stacked ?? false,
-    // chart.js adds grace × half the data range at each end (zero stays put when beginAtZero).
-    grace: a.headroom > 0 ? `${Math.ceil((200 * a.headroom) / (1 - Math.min(a.headroom, 0.5)))}%` : 0,
+    ...fixed,
     grid: {
       display: a.grid,
       drawOnChartArea: a.grid,
@@ -188,20 +223,16 @@ export function valueAxis(b: BuildContext, a: ValueAxisInput): ScaleOptions<'lin
     },
     border: { display: false },
     ticks: {
-      color: style.text,
+      color: a.color ?? style.text,
       font: fontOf(style, style.tickPx),
       padding: 8,
-      precision: a.decimals,
-      maxTicksLimit: a.maxTicks ?? 8,
-      callback: tickFormatter(a.decimals),
+      stepSize: a.scale.step,
+      precision: a.scale.decimals,
+      autoSkip: false,
+      callback: tickFormatter(a.scale.decimals),
     },
-    title: {
-      display: Boolean(unit),
-      text: unit ?? '',
-      color: style.text,
-      font: fontOf(style, style.axisTitlePx),
-      padding: { top: 0, bottom: 6 },
-    },
+    // The unit is written once, horizontally above the plot (units.ts), never as a rotated axis title.
+    title: { display: false },
   } as ScaleOptions<'linear'>;
 }
 
@@ -234,28 +265,32 @@ export function categoryAxis(b: BuildContext, a: CategoryAxisInput): ScaleOption
   } as ScaleOptions<'category'>;
 }
 
-/** Rough width of a value axis: its widest tick label, padding, and the unit title when there is one. */
-function valueAxisWidth(b: BuildContext, axis: 'left' | 'right'): number {
+/** Rough width of a value axis: its widest tick label and padding; nothing when the axis is hidden. */
+function valueAxisWidth(b: BuildContext, scale: AxisScale | undefined): number {
   const { spec, style } = b;
-  const values = spec.series.filter((s) => (spec.kind === 'combo' ? s.axis === axis : true)).flatMap((s) => s.values);
-  const finite = values.filter((v) => Number.isFinite(v));
-  const extreme = finite.length ? Math.max(...finite.map((v) => Math.abs(v))) * 1.25 : 10;
-  const neg = finite.some((v) => v < 0) ? '-' : '';
-  const text = neg + formatNumber(extreme, chartDecimals(spec, spec.kind === 'combo' ? axis : undefined));
-  const unit = axis === 'left' ? spec.unit : spec.unit2;
-  return estimateTextPx(text, style.tickPx) + 8 + (unit?.trim() ? style.axisTitlePx * 1.2 + 6 : 0);
+  if (!scale || !showValueAxis(spec)) return 0;
+  const ticks = [scale.min, scale.max].map((v) => formatNumber(v, scale.decimals));
+  return Math.max(...ticks.map((t) => estimateTextPx(t, style.tickPx))) + 8;
 }
 
-/** Approximate plot size (CSS px) once axes, legend and title have taken their room. */
-export function plotSize(b: BuildContext, o: { legendRows: number; valueAxes: number; horizontal: boolean }): { width: number; height: number } {
+/** Height of the row of unit labels above the plot. */
+export function unitsRowPx(b: BuildContext, hasUnit: boolean): number {
+  return hasUnit ? b.style.axisTitlePx * 1.2 + (showValueAxis(b.spec) && b.spec.kind !== 'hbar' ? b.style.tickPx * 0.6 + 8 : 8) : 0;
+}
+
+/** Approximate plot size (CSS px) once axes, legend, title and units have taken their room. */
+export function plotSize(
+  b: BuildContext,
+  o: { legendRows: number; horizontal: boolean; left?: AxisScale; right?: AxisScale; units: boolean },
+): { width: number; height: number } {
   const { style, spec } = b;
   const titleH = spec.title ? style.titlePx * 1.2 + 16 : 0;
   const legendH = o.legendRows * (style.legendPx * 1.2 + style.legendPx * 0.6);
-  const axesW = o.horizontal ? 0 : valueAxisWidth(b, 'left') + (o.valueAxes > 1 ? valueAxisWidth(b, 'right') : 0);
+  const axesW = o.horizontal ? 0 : valueAxisWidth(b, o.left) + valueAxisWidth(b, o.right);
   const catTickH = style.tickPx * 1.2 + 10;
-  const valueTickH = o.horizontal ? style.tickPx * 1.2 + 10 + (spec.unit?.trim() ? style.axisTitlePx * 1.2 + 6 : 0) : catTickH;
+  const valueTickH = o.horizontal ? (showValueAxis(spec) ? style.tickPx * 1.2 + 10 : 0) : catTickH;
   const width = style.widthPx - PADDING.left - PADDING.right - axesW;
-  const height = style.heightPx - PADDING.top - PADDING.bottom - titleH - legendH - valueTickH;
+  const height = style.heightPx - PADDING.top - PADDING.bottom - titleH - legendH - valueTickH - unitsRowPx(b, o.units);
   return { width: Math.max(width, 40), height: Math.max(height, 40) };
 }
 
@@ -301,14 +336,11 @@ export function legendRows(b: BuildContext, names: string[]): number {
 }
 
 /** Fraction of the plot to keep free beyond the largest value so its label is not cut off. */
-export function labelHeadroom(b: BuildContext, horizontal: boolean, plot: { width: number; height: number }, decimals: number): number {
+export function labelHeadroom(b: BuildContext, horizontal: boolean, plot: { width: number; height: number }): number {
   const { spec, style } = b;
-  if (!spec.dataLabels) return 0;
+  if (!spec.dataLabels && spec.highlight.length === 0) return 0;
   if (!horizontal) return Math.min(0.4, (style.dataLabelPx * 1.6) / plot.height);
-  const widest = Math.max(
-    0,
-    ...spec.series.flatMap((s) => s.values).map((v) => estimateTextPx(formatNumber(v, decimals), style.dataLabelPx)),
-  );
+  const widest = Math.max(0, ...spec.series.flatMap((s) => s.texts).map((t) => estimateTextPx(t, style.dataLabelPx)));
   return Math.min(0.5, (widest + 16) / plot.width);
 }
 
@@ -319,13 +351,3 @@ export function hasNegative(spec: ChartSpec, axis?: 'left' | 'right'): boolean {
   return spec.series.some((s) => (axis === undefined || s.axis === axis) && s.values.some((v) => v < 0));
 }
 
-/** Ticks a horizontal value axis can hold without labels touching. */
-export function horizontalTickLimit(b: BuildContext, plotWidth: number, decimals: number): number {
-  const { spec, style } = b;
-  const finite = spec.series.flatMap((s) => s.values).filter((v) => Number.isFinite(v));
-  const widest = Math.max(
-    estimateTextPx('0', style.tickPx),
-    ...finite.map((v) => estimateTextPx(formatNumber(v * 1.25, decimals), style.tickPx)),
-  );
-  return Math.max(3, Math.min(8, Math.floor(plotWidth / (widest + style.tickPx * 1.5))));
-}

@@ -1,7 +1,7 @@
-// Chart kind `doughnut`: a pie with a hole; labels sit on the ring.
+// Chart kind `doughnut`: a pie with a hole that holds the headline share; labels beside the slices.
 import { circularConfig } from './circular.js';
 import type { KindBuilder } from './common.js';
 
 export const id = 'doughnut';
 
-export const build: KindBuilder = (b) => circularConfig(b, 'doughnut');
+export const build: KindBuilder<'doughnut'> = (b) => circularConfig(b, 'doughnut');

@@ -4,4 +4,4 @@ import type { KindBuilder } from './common.js';
 
 export const id = 'hbar';
 
-export const build: KindBuilder = (b) => cartesianConfig(b, { bars: true, horizontal: true, stacked: false, fill: false });
+export const build: KindBuilder<'hbar'> = (b) => cartesianConfig(b, { bars: true, horizontal: true, stacked: false, fill: false });

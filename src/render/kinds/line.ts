@@ -4,4 +4,4 @@ import type { KindBuilder } from './common.js';
 
 export const id = 'line';
 
-export const build: KindBuilder = (b) => cartesianConfig(b, { bars: false, horizontal: false, stacked: false, fill: false });
+export const build: KindBuilder<'line'> = (b) => cartesianConfig(b, { bars: false, horizontal: false, stacked: false, fill: false });

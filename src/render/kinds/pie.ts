@@ -1,7 +1,7 @@
-// Chart kind `pie`: one slice per label; data labels inside large slices, outside small ones.
+// Chart kind `pie`: one slice per label, each named beside it with its share.
 import { circularConfig } from './circular.js';
 import type { KindBuilder } from './common.js';
 
 export const id = 'pie';
 
-export const build: KindBuilder = (b) => circularConfig(b, 'pie');
+export const build: KindBuilder<'pie'> = (b) => circularConfig(b, 'pie');

@@ -4,4 +4,4 @@ import type { KindBuilder } from './common.js';
 
 export const id = 'stacked-bar';
 
-export const build: KindBuilder = (b) => cartesianConfig(b, { bars: true, horizontal: false, stacked: true, fill: false });
+export const build: KindBuilder<'stacked-bar'> = (b) => cartesianConfig(b, { bars: true, horizontal: false, stacked: true, fill: false });
