@@ -93,7 +93,8 @@ slides:
         - name: Share of revenue
           values: [58, 42]
       unit: '%'
-    notes: The split is illustrative.
+      highlight: Services       # the slice the slide is about: its share goes in the hole
+    notes: The split is illustrative; pie and doughnut slices show their shares by default.
 
   - type: quote
     quote: Short quotes work best on a slide of their own.

@@ -140,7 +140,8 @@ export function renumberCharts(parts: Parts): void {
       if (m) bookMap.set(Number(m[1]), now);
     }
   }
-  if ([...chartMap, ...bookMap].every(([a, b]) => a === b)) return;
+  // Parts that refer to charts are rewritten even when no number changes, so that their bytes do not
+  // depend on how many charts this process has made before.
 
   const renameRef = (ref: string): string => {
     let m = /^(.*\/charts\/chart)(\d+)(\.xml)$/.exec(ref);
@@ -324,7 +325,8 @@ function setEastAsianFace(doc: Document, face: string): void {
     if (!props) continue;
     const ea = child(props, 'a', 'ea') ?? create(doc, 'a:ea');
     ea.setAttribute('typeface', face);
-    props.insertBefore(ea, latin.nextSibling);
+    // (xmldom loops forever when a node is inserted before itself.)
+    if (latin.nextSibling !== ea) props.insertBefore(ea, latin.nextSibling);
   }
 }
 
@@ -349,7 +351,9 @@ export function applyEdits(doc: Document, edits: ChartEdits): void {
     if (ser) editSeries(doc, ser, e);
   });
   if (edits.labelSeparator !== undefined) {
-    for (const labels of [...descendants(doc, 'c', 'dLbl'), ...descendants(doc, 'c', 'dLbls')]) setSeparator(doc, labels, edits.labelSeparator);
+    for (const labels of [...descendants(doc, 'c', 'dLbl'), ...descendants(doc, 'c', 'dLbls')]) {
+      setSeparator(doc, labels, edits.labelSeparator);
+    }
   }
   if (edits.units?.length) unitsInTitle(doc, edits.units, edits.titleHasHeading ?? false);
   if (edits.titleTopLeft) titleAtTopLeft(doc);

@@ -64,17 +64,28 @@ export interface ChartSpec {
 export const MAX_AUTO_DECIMALS = 2;
 
 /**
- * Digits after the point for a group of numbers written in a chart: what they need, at most 2, but
- * enough to show the first digit of a number that would otherwise read 0 (0.0000001 → 7).
+ * Digits after the point for a group of numbers written in a chart: what they need, at most 2, but all
+ * the digits of a number that would otherwise read 0 (0.0000012 → 7, not "0.00").
  */
 export function autoDecimals(values: readonly number[]): number {
   let d = 0;
-  for (const v of values) d = Math.max(d, Math.min(MAX_AUTO_DECIMALS, decimalsIn(v)));
+  for (const v of values) d = Math.max(d, Math.min(MAX_AUTO_DECIMALS, neededDecimals(v)));
   for (const v of values) {
     const a = Math.abs(v);
-    if (a > 0 && Number.isFinite(a) && a < 0.5 * 10 ** -d) d = Math.max(d, Math.min(MAX_DECIMALS, Math.ceil(-Math.log10(a))));
+    if (a > 0 && Number.isFinite(a) && a < 0.5 * 10 ** -d) d = Math.max(d, Math.min(MAX_DECIMALS, Math.max(neededDecimals(a), Math.ceil(-Math.log10(a)))));
   }
   return d;
+}
+
+/** Digits after the point needed to show `n`, ignoring floating-point noise (0.1 + 0.2 needs 1). */
+function neededDecimals(n: number): number {
+  if (!Number.isFinite(n)) return 0;
+  if (n === 0) return 0;
+  for (let d = 0; d < MAX_DECIMALS; d++) {
+    const scaled = n * 10 ** d;
+    if (Math.abs(scaled - Math.round(scaled)) < 1e-9 * Math.abs(scaled)) return d;
+  }
+  return decimalsIn(n);
 }
 
 /** A unit that already means "share of the whole". */
@@ -112,4 +123,39 @@ export function shareTexts(values: readonly number[], texts: readonly string[], 
   if (isPercentUnit(unit)) return texts.map((t) => `${t}%`);
   const total = values.reduce((s, v) => s + (Number.isFinite(v) && v > 0 ? v : 0), 0);
   return values.map((v) => (total > 0 && Number.isFinite(v) ? formatShare(Math.max(0, v) / total, shareDecimals) : ''));
+}
+
+/** A slice thinner than this share is "small": its label needs room beside the pie. */
+const SMALL_SLICE = 0.1;
+
+/**
+ * Where a pie starts, in degrees clockwise from 12 o'clock (both renderings turn it the same way). 0,
+ * the convention, unless two or more small slices sit side by side: then the pie turns so that they
+ * point to 9 or 3 o'clock, whichever is the smaller turn, where their labels stack down the side
+ * instead of crowding the top.
+ */
+export function pieRotation(values: readonly number[]): number {
+  const positive = values.map((v) => (Number.isFinite(v) && v > 0 ? v : 0));
+  const total = positive.reduce((s, v) => s + v, 0);
+  if (total <= 0) return 0;
+  const small = positive.map((v) => v > 0 && v / total < SMALL_SLICE);
+  const n = positive.length;
+  if (small.every(Boolean)) return 0;
+  // The longest run of neighbouring small slices, going round (the last slice neighbours the first).
+  let best: { start: number; length: number } | undefined;
+  for (let start = 0; start < n; start++) {
+    if (!small[start] || small[(start - 1 + n) % n]) continue;
+    let length = 0;
+    while (length < n && small[(start + length) % n]) length++;
+    if (!best || length > best.length) best = { start, length };
+  }
+  if (!best || best.length < 2) return 0;
+  let before = 0;
+  for (let i = 0; i < best.start; i++) before += positive[i]!;
+  let run = 0;
+  for (let k = 0; k < best.length; k++) run += positive[(best.start + k) % n]!;
+  const centre = ((before + run / 2) / total) * 360;
+  const turns = [270 - centre, 90 - centre].map((t) => ((t % 360) + 540) % 360 - 180);
+  const turn = Math.abs(turns[0]!) <= Math.abs(turns[1]!) ? turns[0]! : turns[1]!;
+  return Math.round((turn + 360) % 360);
 }

@@ -105,7 +105,8 @@ export const backgroundPlugin: Plugin<ChartType, BackgroundPluginOptions> = {
   },
 };
 
-function font(o: DataLabelsPluginOptions, size: number, weight = o.weight): string {
+/** The CSS font of a label: `family` is already a CSS family list (style.ts), so it is not quoted again. */
+export function font(o: Pick<DataLabelsPluginOptions, 'family' | 'weight'>, size: number, weight = o.weight): string {
   return `${weight === 'bold' ? 'bold ' : ''}${size}px ${o.family}`;
 }
 

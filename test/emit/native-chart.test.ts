@@ -13,6 +13,7 @@ import { build, type BuildResult } from '../../src/build.js';
 import {
   addEastAsianFont,
   addLineGrouping,
+  applyEdits,
   dropCategoryOnlyValAxElements,
   dropEmptyNumPoints,
   dropInvertIfNegative,
@@ -22,9 +23,11 @@ import {
   moveLineMarkerBeforeDataLabels,
   renumberCharts,
   restoreZeroCells,
+  singleLevelCategories,
   stabilizeGuids,
 } from '../../src/emit/chart-parts.js';
-import { axisDecimals, numberFormat } from '../../src/emit/native-chart.js';
+import { formatFor, numberFormat } from '../../src/emit/native-chart.js';
+import { parseXml, serializeXml } from '../../src/xml.js';
 import type { ChartKind } from '../../src/model/types.js';
 import { missingTool, ROOT, run, tempDir, VALIDATOR } from '../helpers.js';
 
@@ -162,7 +165,8 @@ describe('native charts (test/fixtures/native-charts.yaml)', () => {
       const own = kind === 'pie' || kind === 'doughnut' ? xml.replace(/<\/c:dLbl>(?:(?!<c:dLbl>)[\s\S])*?<\/c:dLbls>/g, '</c:dLbl></c:dLbls>') : xml;
       const faces = new Set([...own.matchAll(/<a:latin typeface="([^"]+)"/g)].map((m) => m[1]));
       expect([...faces], part).toEqual([result.deck!.theme.bodyFont]);
-      const fills = new Set([...xml.matchAll(/<c:(?:ser|dPt)>(?:(?!<\/c:(?:ser|dPt)>)[\s\S])*?<c:spPr>\s*<a:solidFill><a:srgbClr val="([0-9A-F]{6})"/g)].map((m) => m[1]!));
+      // Series fills (single points may be muted by a highlight).
+      const fills = new Set([...xml.matchAll(/<c:ser>(?:(?!<\/c:ser>)[\s\S])*?<c:spPr>\s*<a:solidFill><a:srgbClr val="([0-9A-F]{6})"/g)].map((m) => m[1]!));
       expect(fills.size, part).toBeGreaterThan(0);
       for (const f of fills) expect(palette, `${part}: series colour ${f}`).toContain(f);
       const esc = alt.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -170,15 +174,62 @@ describe('native charts (test/fixtures/native-charts.yaml)', () => {
     }
   });
 
-  it('shows data labels where the outline asks for them, with its decimals', () => {
-    for (const [i, { xml, part }] of charts.entries()) {
-      const shown = /<c:showVal val="1"\/>/.test(xml);
-      expect(shown, part).toBe(OUTLINE_CHARTS[i]!.data_labels === true);
+  it('shows data labels where the outline asks for them (pie and doughnut: by default), in formats that read like the model\'s texts', () => {
+    for (const [i, { kind, xml, part }] of charts.entries()) {
+      // The series' own label settings (per-point labels come before them).
+      const own = [...xml.matchAll(/<c:dLbls>(?:<c:dLbl>(?:(?!<\/c:dLbl>)[\s\S])*<\/c:dLbl>)*([\s\S]*?)<\/c:dLbls>/g)].map((m) => m[1]!).join('');
+      const shown = /<c:show(?:Val|Percent) val="1"\/>/.test(own);
+      const asked = OUTLINE_CHARTS[i]!.data_labels ?? (kind === 'pie' || kind === 'doughnut');
+      expect(shown, part).toBe(asked);
     }
     const bar = charts.find((c) => c.kind === 'bar')!.xml;
     expect(bar).toMatch(/<c:dLbls>\s*<c:numFmt formatCode="#,##0\.00" sourceLinked="0"\/>/);
     const doughnut = charts.find((c) => c.kind === 'doughnut')!.xml;
     expect(doughnut).toContain('formatCode="#,##0.0&quot;%&quot;"');
+    // Pie slices show their name and share (PowerPoint computes it: value ÷ total), on one line.
+    const pie = charts.find((c) => c.kind === 'pie')!.xml;
+    expect(pie).toMatch(/<c:showCatName val="1"\/>/);
+    expect(pie).toMatch(/<c:showPercent val="1"\/>/);
+    expect(pie).toContain('formatCode="0.0%"');
+    expect(pie).toMatch(/<c:separator> <\/c:separator>/);
+  });
+
+  it('writes the highlight: other bars muted, the highlighted point marked and labelled', () => {
+    const hbar = charts.find((c) => c.kind === 'hbar')!.xml;
+    const points = [...hbar.matchAll(/<c:dPt><c:idx val="(\d+)"\/>(?:(?!<\/c:dPt>)[\s\S])*?<a:srgbClr val="([0-9A-F]{6})"/g)].map((m) => [Number(m[1]), m[2]] as const);
+    // Biomedicine (index 2) keeps the series colour; the four others are muted, in one colour.
+    expect(points.map(([i]) => i)).toEqual([0, 1, 3, 4]);
+    expect(new Set(points.map(([, c]) => c)).size).toBe(1);
+    const line = charts.find((c) => c.kind === 'line')!.xml;
+    const first = /<c:ser>(?:(?!<\/c:ser>)[\s\S])*<\/c:ser>/.exec(line)![0];
+    expect(first).toMatch(/<c:dPt><c:idx val="3"\/><c:marker><c:symbol val="circle"\/><c:size val="11"\/>/);
+    // Data labels off: only the highlighted point (Apr, index 3) is labelled.
+    expect(first).toMatch(/<c:dLbl><c:idx val="3"\/>(?:(?!<\/c:dLbl>)[\s\S])*<c:showVal val="1"\/>/);
+    expect(first).toMatch(/<\/c:dLbl><c:numFmt[^>]*\/>(?:(?!<\/c:dLbls>)[\s\S])*<c:showVal val="0"\/>/);
+  });
+
+  it('writes categories as c:strRef, as PowerPoint does', () => {
+    for (const { xml, part } of charts) {
+      expect(xml, part).not.toContain('multiLvlStrRef');
+      expect(xml, part).toMatch(/<c:cat>\s*<c:strRef>\s*<c:f>Sheet1!\$A\$2:\$A\$\d+<\/c:f>\s*<c:strCache>/);
+    }
+  });
+
+  it('gives every workbook table column the name its header cell shows', async () => {
+    for (const name of Object.keys(zip.files).filter((n) => n.startsWith('ppt/embeddings/'))) {
+      const book = await JSZip.loadAsync(await zip.file(name)!.async('uint8array'));
+      const table = await book.file('xl/tables/table1.xml')!.async('string');
+      const sheet = await book.file('xl/worksheets/sheet1.xml')!.async('string');
+      const strings = [...(await book.file('xl/sharedStrings.xml')!.async('string')).matchAll(/<si>(?:<t[^>]*\/>|<t[^>]*>([^<]*)<\/t>)<\/si>/g)].map((m) => m[1] ?? '');
+      const columns = [...table.matchAll(/<tableColumn id="\d+" name="([^"]*)"\/>/g)].map((m) => m[1]);
+      const row1 = /<row r="1"[^>]*>([\s\S]*?)<\/row>/.exec(sheet)![1]!;
+      const headers = [...row1.matchAll(/<c r="[A-Z]+1"(?: t="(\w+)")?>([\s\S]*?)<\/c>/g)].map((m) =>
+        m[1] === 's' ? strings[Number(/<v>(\d+)<\/v>/.exec(m[2]!)![1])] : /<t[^>]*>([^<]*)<\/t>/.exec(m[2]!)?.[1],
+      );
+      expect(columns.length, name).toBeGreaterThan(1);
+      expect(headers, name).toEqual(columns);
+      expect(new Set(columns.map((c) => c!.toLowerCase())).size, name).toBe(columns.length);
+    }
   });
 
   it('numbers chart parts and workbooks 1..n in slide order, with no random ids', () => {
@@ -259,58 +310,86 @@ function spawnIn(cwd: string, script: string, tz: string): { stdout: string; std
   return { stdout: r.stdout, stderr: r.stderr };
 }
 
-describe('chart part repairs (pptxgenjs 4.0.1 shapes)', () => {
+/** A chart part around `inner`, with the namespaces pptxgenjs declares. */
+const wrap = (inner: string) =>
+  `<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:c16="http://schemas.microsoft.com/office/drawing/2014/chart">${inner}</c:chartSpace>`;
+/** The inner XML again, after a repair on the tree. */
+const inside = (xml: string) => xml.replace(/^<\?xml[^>]*\?>\s*/, '').replace(/^<c:chartSpace[^>]*>/, '').replace(/<\/c:chartSpace>$/, '');
+const on = (fix: (xml: string) => string, inner: string) => inside(fix(wrap(inner)));
+
+describe('chart part repairs (pptxgenjs 4.0.1 shapes), on the XML tree', () => {
   it('drops the third c:axId of 2-D chart groups and keeps two', () => {
     const xml = '<c:barChart><c:barDir val="col"/><c:axId val="1"/><c:axId val="2"/><c:axId val="3"/></c:barChart>';
-    expect(dropThirdAxisId(xml)).toBe('<c:barChart><c:barDir val="col"/><c:axId val="1"/><c:axId val="2"/></c:barChart>');
+    expect(on(dropThirdAxisId, xml)).toBe('<c:barChart><c:barDir val="col"/><c:axId val="1"/><c:axId val="2"/></c:barChart>');
     const bar3d = '<c:bar3DChart><c:axId val="1"/><c:axId val="2"/><c:axId val="3"/></c:bar3DChart>';
-    expect(dropThirdAxisId(bar3d)).toBe(bar3d);
+    expect(on(dropThirdAxisId, bar3d)).toBe(bar3d);
   });
 
   it('adds the required c:grouping to line charts once', () => {
-    const fixed = addLineGrouping('<c:lineChart><c:varyColors val="0"/></c:lineChart>');
+    const fixed = on(addLineGrouping, '<c:lineChart><c:varyColors val="0"/></c:lineChart>');
     expect(fixed).toBe('<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/></c:lineChart>');
-    expect(addLineGrouping(fixed)).toBe(fixed);
+    expect(on(addLineGrouping, fixed)).toBe(fixed);
   });
 
   it('drops c:invertIfNegative from line and area series only', () => {
-    const xml = '<c:areaChart><c:ser><c:spPr/>  <c:invertIfNegative val="0"/></c:ser></c:areaChart><c:barChart><c:ser><c:invertIfNegative val="0"/></c:ser></c:barChart>';
-    expect(dropInvertIfNegative(xml)).toBe('<c:areaChart><c:ser><c:spPr/></c:ser></c:areaChart><c:barChart><c:ser><c:invertIfNegative val="0"/></c:ser></c:barChart>');
+    const xml = '<c:areaChart><c:ser><c:spPr/><c:invertIfNegative val="0"/></c:ser></c:areaChart><c:barChart><c:ser><c:invertIfNegative val="0"/></c:ser></c:barChart>';
+    expect(on(dropInvertIfNegative, xml)).toBe('<c:areaChart><c:ser><c:spPr/></c:ser></c:areaChart><c:barChart><c:ser><c:invertIfNegative val="0"/></c:ser></c:barChart>');
   });
 
   it('puts a line series marker before its data labels', () => {
     const xml = '<c:lineChart><c:ser><c:dLbls><c:showVal val="0"/></c:dLbls><c:marker><c:symbol val="circle"/></c:marker><c:cat/></c:ser></c:lineChart>';
-    expect(moveLineMarkerBeforeDataLabels(xml)).toBe('<c:lineChart><c:ser><c:marker><c:symbol val="circle"/></c:marker><c:dLbls><c:showVal val="0"/></c:dLbls><c:cat/></c:ser></c:lineChart>');
+    expect(on(moveLineMarkerBeforeDataLabels, xml)).toBe('<c:lineChart><c:ser><c:marker><c:symbol val="circle"/></c:marker><c:dLbls><c:showVal val="0"/></c:dLbls><c:cat/></c:ser></c:lineChart>');
+  });
+
+  it('keeps each marker in its own series (the regex this replaces moved series 2\'s marker into series 1)', () => {
+    const one = '<c:ser><c:idx val="0"/><c:dLbls><c:showVal val="1"/></c:dLbls><c:cat/></c:ser>';
+    const two = '<c:ser><c:idx val="1"/><c:dLbls><c:showVal val="1"/></c:dLbls><c:marker><c:symbol val="circle"/></c:marker><c:cat/></c:ser>';
+    const fixed = on(moveLineMarkerBeforeDataLabels, `<c:lineChart>${one}${two}</c:lineChart>`);
+    expect(fixed).toBe(`<c:lineChart>${one}<c:ser><c:idx val="1"/><c:marker><c:symbol val="circle"/></c:marker><c:dLbls><c:showVal val="1"/></c:dLbls><c:cat/></c:ser></c:lineChart>`);
   });
 
   it('drops category-axis-only elements from a value axis', () => {
-    const xml = '<c:valAx><c:crossAx val="1"/> <c:auto val="1"/> <c:lblAlgn val="ctr"/><c:crossBetween val="between"/></c:valAx><c:catAx><c:auto val="1"/></c:catAx>';
-    expect(dropCategoryOnlyValAxElements(xml)).toBe('<c:valAx><c:crossAx val="1"/><c:crossBetween val="between"/></c:valAx><c:catAx><c:auto val="1"/></c:catAx>');
+    const xml = '<c:valAx><c:crossAx val="1"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:crossBetween val="between"/></c:valAx><c:catAx><c:auto val="1"/></c:catAx>';
+    expect(on(dropCategoryOnlyValAxElements, xml)).toBe('<c:valAx><c:crossAx val="1"/><c:crossBetween val="between"/></c:valAx><c:catAx><c:auto val="1"/></c:catAx>');
   });
 
   it('leaves gaps out of number caches', () => {
-    expect(dropEmptyNumPoints('<c:numCache><c:pt idx="0"><c:v>1</c:v></c:pt><c:pt idx="1"><c:v></c:v></c:pt></c:numCache>')).toBe('<c:numCache><c:pt idx="0"><c:v>1</c:v></c:pt></c:numCache>');
+    expect(on(dropEmptyNumPoints, '<c:numCache><c:pt idx="0"><c:v>1</c:v></c:pt><c:pt idx="1"><c:v/></c:pt></c:numCache>')).toBe('<c:numCache><c:pt idx="0"><c:v>1</c:v></c:pt></c:numCache>');
+  });
+
+  it('writes one-level categories as c:strRef and leaves real multi-level ones alone', () => {
+    const one =
+      '<c:cat><c:multiLvlStrRef><c:f>Sheet1!$A$2:$A$3</c:f><c:multiLvlStrCache><c:ptCount val="2"/><c:lvl><c:pt idx="0"><c:v>Q1</c:v></c:pt><c:pt idx="1"><c:v>Q2</c:v></c:pt></c:lvl></c:multiLvlStrCache></c:multiLvlStrRef></c:cat>';
+    expect(on(singleLevelCategories, one)).toBe(
+      '<c:cat><c:strRef><c:f>Sheet1!$A$2:$A$3</c:f><c:strCache><c:ptCount val="2"/><c:pt idx="0"><c:v>Q1</c:v></c:pt><c:pt idx="1"><c:v>Q2</c:v></c:pt></c:strCache></c:strRef></c:cat>',
+    );
+    const two = one.replace('</c:lvl></c:multiLvlStrCache>', '</c:lvl><c:lvl><c:pt idx="0"><c:v>2024</c:v></c:pt></c:lvl></c:multiLvlStrCache>');
+    expect(on(singleLevelCategories, two)).toBe(two);
   });
 
   it('numbers random GUIDs in order and keeps extension URIs', () => {
     const xml = '<c:ext uri="{C3380CC4-5D6E-409C-BE32-E72D297353CC}"><c16:uniqueId val="{00000001-8A1B-4C2D-9E3F-0123456789AB}"/></c:ext><a:fld id="{DEADBEEF-0000-4000-8000-ABCDEFABCDEF}"/>';
-    const fixed = stabilizeGuids(xml);
+    const fixed = on(stabilizeGuids, xml);
     expect(fixed).toBe('<c:ext uri="{C3380CC4-5D6E-409C-BE32-E72D297353CC}"><c16:uniqueId val="{00000000-0000-4000-8000-000000000001}"/></c:ext><a:fld id="{00000000-0000-4000-8000-000000000002}"/>');
-    expect(stabilizeGuids(fixed)).toBe(fixed);
+    expect(on(stabilizeGuids, fixed)).toBe(fixed);
   });
 
-  it('names the East Asian face after every a:latin, once', () => {
+  it('names the East Asian face after every a:latin, once, escaped by the serializer', () => {
     const xml = '<a:defRPr sz="1400"><a:latin typeface="Calibri"/><a:cs typeface="Calibri"/></a:defRPr>';
-    const fixed = addEastAsianFont(xml, 'Microsoft YaHei');
+    const fixed = on((x) => addEastAsianFont(x, 'Microsoft YaHei'), xml);
     expect(fixed).toBe('<a:defRPr sz="1400"><a:latin typeface="Calibri"/><a:ea typeface="Microsoft YaHei"/><a:cs typeface="Calibri"/></a:defRPr>');
-    expect(addEastAsianFont(fixed, 'Microsoft YaHei')).toBe(fixed);
+    expect(on((x) => addEastAsianFont(x, 'Microsoft YaHei'), fixed)).toBe(fixed);
+    expect(on((x) => addEastAsianFont(x, 'A&B "C"'), xml)).toContain('<a:ea typeface="A&amp;B &quot;C&quot;"/>');
     for (const { xml: chart } of charts) expect(chart).toContain(`<a:ea typeface="${result.deck!.theme.eastAsianFont}"/>`);
   });
 
   it('renumbers charts and workbooks by slide order, references included', () => {
-    const rel = (target: string) => `<Relationship Id="rId1" Type="t" Target="${target}"/>`;
+    const REL = 'http://schemas.openxmlformats.org/package/2006/relationships';
+    const CT = 'http://schemas.openxmlformats.org/package/2006/content-types';
+    const rel = (target: string) => `<Relationships xmlns="${REL}"><Relationship Id="rId1" Type="t" Target="${target}"/></Relationships>`;
+    const types = (...names: string[]) => `<Types xmlns="${CT}">${names.map((n) => `<Override PartName="${n}"/>`).join('')}</Types>`;
     const parts = new Map<string, string | Uint8Array>([
-      ['[Content_Types].xml', '<Override PartName="/ppt/charts/chart9.xml"/><Override PartName="/ppt/charts/chart10.xml"/>'],
+      ['[Content_Types].xml', types('/ppt/charts/chart9.xml', '/ppt/charts/chart10.xml')],
       ['ppt/slides/_rels/slide2.xml.rels', rel('/ppt/charts/chart10.xml')],
       ['ppt/slides/_rels/slide10.xml.rels', rel('/ppt/charts/chart9.xml')],
       ['ppt/charts/chart9.xml', 'second'],
@@ -321,24 +400,55 @@ describe('chart part repairs (pptxgenjs 4.0.1 shapes)', () => {
       ['ppt/embeddings/Microsoft_Excel_Worksheet10.xlsx', new Uint8Array([10])],
     ]);
     renumberCharts(parts);
+    const bare = (x: unknown) => String(x).replace(/^<\?xml[^>]*\?>\s*/, '');
     expect(parts.get('ppt/charts/chart1.xml')).toBe('first');
     expect(parts.get('ppt/charts/chart2.xml')).toBe('second');
-    expect(parts.get('ppt/slides/_rels/slide2.xml.rels')).toBe(rel('/ppt/charts/chart1.xml'));
-    expect(parts.get('ppt/charts/_rels/chart1.xml.rels')).toBe(rel('../embeddings/Microsoft_Excel_Worksheet1.xlsx'));
+    expect(bare(parts.get('ppt/slides/_rels/slide2.xml.rels'))).toBe(rel('/ppt/charts/chart1.xml'));
+    expect(bare(parts.get('ppt/charts/_rels/chart1.xml.rels'))).toBe(rel('../embeddings/Microsoft_Excel_Worksheet1.xlsx'));
     expect(parts.get('ppt/embeddings/Microsoft_Excel_Worksheet1.xlsx')).toEqual(new Uint8Array([10]));
-    expect(parts.get('[Content_Types].xml')).toBe('<Override PartName="/ppt/charts/chart2.xml"/><Override PartName="/ppt/charts/chart1.xml"/>');
+    expect(bare(parts.get('[Content_Types].xml'))).toBe(types('/ppt/charts/chart2.xml', '/ppt/charts/chart1.xml'));
     expect([...parts.keys()].filter((n) => /(?:chart|Worksheet)(?:9|10)\./.test(n))).toEqual([]);
   });
 
   it('is idempotent as a whole', () => {
-    const chart = charts.find((c) => c.kind === 'combo')!.xml;
-    expect(fixChartXml(chart)).toBe(chart);
+    for (const { xml } of charts) expect(fixChartXml(xml)).toBe(xml);
   });
 
   it('removes the stray apostrophe from a table range and refills zero cells', () => {
-    expect(fixTableRef('<table xmlns="x" id="1" ref="A1:C5\'" totalsRowShown="0">')).toBe('<table xmlns="x" id="1" ref="A1:C5" totalsRowShown="0">');
-    const chart = '<c:val><c:numRef><c:f>Sheet1!$C$2:$C$3</c:f><c:numCache><c:formatCode>General</c:formatCode><c:ptCount val="2"/><c:pt idx="0"><c:v>0</c:v></c:pt></c:numCache></c:numRef></c:val>';
-    expect(restoreZeroCells('<c r="C2"><v></v></c><c r="C3"><v></v></c>', chart)).toBe('<c r="C2"><v>0</v></c><c r="C3"/>');
+    const SHEET = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+    expect(fixTableRef(`<table xmlns="${SHEET}" id="1" ref="A1:C5'" totalsRowShown="0"/>`)).toContain(' ref="A1:C5" ');
+    const chart = wrap('<c:val><c:numRef><c:f>Sheet1!$C$2:$C$3</c:f><c:numCache><c:formatCode>General</c:formatCode><c:ptCount val="2"/><c:pt idx="0"><c:v>0</c:v></c:pt></c:numCache></c:numRef></c:val>');
+    const sheet = `<sheetData xmlns="${SHEET}"><c r="C2"><v></v></c><c r="C3"><v></v></c></sheetData>`;
+    expect(restoreZeroCells(sheet, chart)).toContain('<c r="C2"><v>0</v></c><c r="C3"/>');
+  });
+});
+
+describe('chart edits (what pptxgenjs cannot write)', () => {
+  const series = (more: string) =>
+    wrap(
+      `<c:chart><c:plotArea><c:barChart><c:ser><c:idx val="0"/><c:spPr/><c:invertIfNegative val="0"/><c:dLbls><c:numFmt formatCode="#,##0" sourceLinked="0"/><c:showVal val="1"/><c:showBubbleSize val="0"/><c:showLeaderLines val="0"/></c:dLbls><c:cat/><c:val/></c:ser>${more}</c:barChart></c:plotArea></c:chart>`,
+    );
+  const edited = (xml: string, edits: Parameters<typeof applyEdits>[1]) => {
+    const doc = parseXml(xml, 'chart');
+    applyEdits(doc, edits);
+    return inside(serializeXml(doc));
+  };
+
+  it('gives a point its own label format, before the series settings', () => {
+    const out = edited(series(''), { series: [{ pointFormats: [{ index: 2, format: '#,##0.0' }] }] });
+    expect(out).toContain('<c:dLbls><c:dLbl><c:idx val="2"/><c:numFmt formatCode="#,##0.0" sourceLinked="0"/><c:showVal val="1"/><c:showBubbleSize val="0"/></c:dLbl><c:numFmt formatCode="#,##0"');
+  });
+
+  it('mutes single bars with c:dPt between c:invertIfNegative and c:dLbls', () => {
+    const out = edited(series(''), { series: [{ pointFills: [{ index: 0, color: 'ABCDEF' }] }] });
+    expect(out).toContain('<c:invertIfNegative val="0"/><c:dPt><c:idx val="0"/><c:invertIfNegative val="0"/><c:bubble3D val="0"/><c:spPr><a:solidFill><a:srgbClr val="ABCDEF"/></a:solidFill></c:spPr></c:dPt><c:dLbls>');
+  });
+
+  it('edits the series it names, and only that one', () => {
+    const second = '<c:ser><c:idx val="1"/><c:spPr/><c:dLbls><c:numFmt formatCode="#,##0" sourceLinked="0"/><c:showVal val="1"/></c:dLbls><c:cat/><c:val/></c:ser>';
+    const out = edited(series(second), { series: [{}, { seriesFormat: '#,##0.00' }] });
+    expect(out.match(/formatCode="#,##0\.00"/g)?.length).toBe(1);
+    expect(out).toContain('<c:idx val="1"/><c:spPr/><c:dLbls><c:numFmt formatCode="#,##0.00"');
   });
 });
 
@@ -347,11 +457,13 @@ describe('native chart number formats', () => {
     expect(numberFormat(0)).toBe('#,##0');
     expect(numberFormat(2)).toBe('#,##0.00');
     expect(numberFormat(1, '%')).toBe('#,##0.0"%"');
+    expect(numberFormat(0, '', false)).toBe('0');
   });
 
-  it('gives axis ticks no more decimals than a nice step needs', () => {
-    expect(axisDecimals([1.2, 1.5, 1.75], 2, true)).toBe(1);
-    expect(axisDecimals([2150.8, 2290.1], 1, true)).toBe(0);
-    expect(axisDecimals([0.012, 0.018], 3, true)).toBe(3);
+  it('writes a value exactly as the model\'s text reads', () => {
+    expect(formatFor(1110, '1,110')).toBe('#,##0');
+    expect(formatFor(15.2, '15.20')).toBe('#,##0.00');
+    expect(formatFor(2024, '2024')).toBe('0');
+    expect(formatFor(0.0000001, '0.0000001')).toBe('#,##0.0000000');
   });
 });

@@ -26,19 +26,26 @@ const chart = fc.constantFrom(...CHART_KINDS).chain((kind) => {
   return n.chain((count) => {
     const circular = kind === 'pie' || kind === 'doughnut';
     const labels = fc.array(words(1, 3), { minLength: count, maxLength: count });
-    const values = fc.array(fc.oneof(value, fc.constantFrom(...FACT_IDS)), { minLength: count, maxLength: count });
+    const anyValues = fc.array(fc.oneof(value, fc.constantFrom(...FACT_IDS)), { minLength: count, maxLength: count });
+    // A pie needs a whole that is not zero: its first slice is a positive number.
+    const values = circular ? anyValues.chain((v) => fc.integer({ min: 1, max: 2_000_000 }).map((first) => [first, ...v.slice(1)])) : anyValues;
     const seriesCount = circular ? 1 : kind === 'combo' ? 2 : 3;
     const series = fc.array(fc.record({ name: words(1, 3), values }), { minLength: circular || kind === 'combo' ? seriesCount : 1, maxLength: seriesCount }).map((list) =>
-      kind === 'combo' ? list.map((s, i) => (i === 0 ? { ...s, type: 'bar' } : { ...s, type: 'line', axis: 'right' })) : list,
+      // Series names are unique (the legend and the data sheet tell series apart by name).
+      list
+        .map((s, i) => (list.findIndex((t) => t.name === s.name) < i ? { ...s, name: `${s.name} ${i + 1}` } : s))
+        .map((s, i) => (kind === 'combo' ? (i === 0 ? { ...s, type: 'bar' } : { ...s, type: 'line', axis: 'right' }) : s)),
     );
-    return fc.record({
-      kind: fc.constant(kind),
-      labels,
-      series,
-      unit: fc.option(words(1, 2), { nil: undefined }),
-      data_labels: fc.boolean(),
-      caption: fc.option(words(2, 8), { nil: undefined }),
-    });
+    return fc
+      .record({
+        kind: fc.constant(kind),
+        labels,
+        series,
+        unit: fc.option(words(1, 2), { nil: undefined }),
+        data_labels: fc.option(fc.boolean(), { nil: undefined }),
+        caption: fc.option(words(2, 8), { nil: undefined }),
+      })
+      .chain((c) => fc.option(fc.constantFrom(...c.labels), { nil: undefined }).map((highlight) => (highlight === undefined ? c : { ...c, highlight })));
   });
 });
 

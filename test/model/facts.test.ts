@@ -12,9 +12,11 @@ describe('facts', () => {
     expect(formatFact({ id: 'd', value: 229, span })).toBe('229');
     expect(formatFact({ id: 'e', value: 7, decimals: 1, span })).toBe('7.0');
   });
-  it('groups thousands from 10,000 up, so years read as years', () => {
-    expect(formatNumber(1984, 0)).toBe('1984');
+  it('groups thousands from 1,000 up; a bare whole number from 1000 to 2999 reads as a year', () => {
+    expect(formatNumber(1110, 0)).toBe('1,110');
     expect(formatNumber(12500, 0)).toBe('12,500');
+    expect(formatFact({ id: 'y', value: 1984, span })).toBe('1984');
+    expect(formatFact({ id: 'n', value: 1110, unit: 'ship calls', span })).toBe('1,110 ship calls');
   });
   it('computes formulas over facts', () => {
     const facts: Record<string, number> = { tax: 1.2, fiscal: 1.3 };

@@ -42,12 +42,14 @@ describe('chartAltText', () => {
     expect(chartAltText(combo)).toMatch(/^Bar and line chart, GDP and growth \(billion yuan; right axis: %\)\. /);
   });
 
-  it('formats numbers like the labels: separators, spec decimals, same digits per series', () => {
+  it('formats numbers like the labels: separators, spec decimals, same digits per series, shares of slices', () => {
     expect(chartAltText(pie)).toBe(
-      'Pie chart, Share of output, billion yuan: Electronics 3,420; Automotive 2,810; Biomedicine 1,260; New materials 280; Other 150.',
+      'Pie chart, Share of output, billion yuan: Electronics 3,420 (43.2%); Automotive 2,810 (35.5%); Biomedicine 1,260 (15.9%); New materials 280 (3.5%); Other 150 (1.9%).',
     );
     expect(chartAltText(spec('bar', { decimals: 0, series: [series('x', [1.2, 1.5, 1.75])] }))).toBe('Bar chart: 2020 1; 2021 2; 2022 2.');
     expect(chartAltText(spec('bar', { series: [series('x', [0.1 + 0.2, 1, 2])] }))).toBe('Bar chart: 2020 0.3; 2021 1.0; 2022 2.0.');
+    // Values that are shares already are read once, as percentages.
+    expect(chartAltText(spec('doughnut', { unit: '%', labels: ['A', 'B'], series: [series('s', [58, 42])] }))).toBe('Doughnut chart: A 58%; B 42%.');
   });
 
   it('copes with missing values and empty charts', () => {

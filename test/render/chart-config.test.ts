@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { chartConfig } from '../../src/render/chart-config.js';
-import { decimalsOf, formatNumber } from '../../src/render/format.js';
+import { formatNumber } from '../../src/model/format.js';
 import { registeredKinds } from '../../src/render/kinds/index.js';
-import { outsideLabelFit } from '../../src/render/kinds/circular.js';
 import { contrastText, pngPixelSize } from '../../src/render/style.js';
 import { CHART_KINDS, type ChartKind, type ChartSpec } from '../../src/model/types.js';
-import { combo, FULL, HALF, pie, series, spec, theme, twoSeries } from './fixtures.js';
+import { combo, finish, FULL, HALF, pie, series, spec, theme, twoSeries } from './fixtures.js';
 
 // The config is chart.js's loosely typed union; the tests read it as plain data.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -42,7 +41,7 @@ describe('chartConfig: one builder per kind', () => {
     expect(c.type).toBe('bar');
     expect(c.options.indexAxis).toBe('x');
     expect(c.options.scales.y.type).toBe('linear');
-    expect(c.options.scales.y.beginAtZero).toBe(true);
+    expect(c.options.scales.y.min).toBe(0);
     expect(c.options.scales.y.stacked).toBe(false);
     expect(c.options.scales.x.type).toBe('category');
   });
@@ -52,7 +51,7 @@ describe('chartConfig: one builder per kind', () => {
     expect(c.type).toBe('bar');
     expect(c.options.indexAxis).toBe('y');
     expect(c.options.scales.x.type).toBe('linear');
-    expect(c.options.scales.x.beginAtZero).toBe(true);
+    expect(c.options.scales.x.min).toBe(0);
     expect(c.options.scales.y.type).toBe('category');
   });
 
@@ -63,14 +62,19 @@ describe('chartConfig: one builder per kind', () => {
     expect(c.options.scales.y.stacked).toBe(true);
   });
 
-  it('line: no fill; area: filled to the origin', () => {
+  it('line: no fill; area: stacked bands with opaque fills, the first down to zero', () => {
     const line = cfg(spec('line'));
     expect(line.type).toBe('line');
     expect(line.data.datasets[0].fill).toBe(false);
-    const area = cfg(spec('area'));
+    const area = cfg(spec('area', { series: twoSeries }));
     expect(area.type).toBe('line');
-    expect(area.data.datasets[0].fill).toBe('origin');
-    expect(area.options.scales.y.beginAtZero).toBe(true);
+    expect(area.data.datasets.map((d: Any) => d.fill)).toEqual(['origin', '-1']);
+    expect(area.options.scales.y.stacked).toBe(true);
+    expect(area.options.scales.y.min).toBe(0);
+    // Opaque, so that each band is exactly its legend colour.
+    expect(area.data.datasets.map((d: Any) => d.backgroundColor)).toEqual(theme.palette.slice(0, 2));
+    // The axis reaches the stacked total (1.75 + 1.3 = 3.05), not just the largest series.
+    expect(area.options.scales.y.max).toBeGreaterThanOrEqual(3.05);
   });
 
   it('pie and doughnut: one colour per label, in palette order', () => {
@@ -84,8 +88,8 @@ describe('chartConfig: one builder per kind', () => {
     expect(cfg(pie).data.datasets[0].cutout).toBeUndefined();
   });
 
-  it('combo: bars and lines, right-axis series on y2 with unit2 as its title', () => {
-    const c = cfg(combo);
+  it('combo: bars and lines, right-axis series on y2, units above the axes', () => {
+    const c = cfg({ ...combo, dataLabels: false });
     expect(c.type).toBe('bar');
     const [gdp, growth] = c.data.datasets;
     expect(gdp.type).toBe('bar');
@@ -94,9 +98,32 @@ describe('chartConfig: one builder per kind', () => {
     expect(growth.yAxisID).toBe('y2');
     expect(growth.order).toBeLessThan(gdp.order); // line drawn over the bars
     expect(c.options.scales.y2.position).toBe('right');
-    expect(c.options.scales.y2.title).toMatchObject({ display: true, text: '%' });
     expect(c.options.scales.y2.grid.drawOnChartArea).toBe(false);
-    expect(c.options.scales.y.title).toMatchObject({ display: true, text: 'billion yuan' });
+    // Units are written once, horizontally, above their axes; never as rotated axis titles.
+    expect(c.options.scales.y.title.display).toBe(false);
+    expect(c.options.scales.y2.title.display).toBe(false);
+    expect(c.options.plugins.bdUnits.left.text).toBe('billion yuan');
+    expect(c.options.plugins.bdUnits.right.text).toBe('%');
+  });
+
+  it('combo: both axes have the same number of steps, each coloured like its one series', () => {
+    const c = cfg({ ...combo, dataLabels: false });
+    const steps = (a: Any) => Math.round((a.max - a.min) / a.ticks.stepSize);
+    expect(steps(c.options.scales.y)).toBe(steps(c.options.scales.y2));
+    expect(c.options.scales.y.max).toBeGreaterThanOrEqual(2480.6);
+    expect(c.options.scales.y2.max).toBeGreaterThanOrEqual(8.4);
+    expect(c.options.scales.y.ticks.color).toBe(theme.palette[0]);
+    // The second palette colour is too light for text at 4.5:1: darkened towards the text colour, same hue.
+    expect(c.options.scales.y2.ticks.color).not.toBe(theme.colors.text);
+    expect(c.options.plugins.bdUnits.right.color).toBe(c.options.scales.y2.ticks.color);
+  });
+
+  it('combo with every value labelled: no axes, bars low and lines above them', () => {
+    const c = cfg(combo);
+    expect(c.options.scales.y.display).toBe(false);
+    expect(c.options.scales.y2.display).toBe(false);
+    expect(Math.max(...combo.series[0]!.values) / c.options.scales.y.max).toBeLessThanOrEqual(0.61);
+    expect(Math.max(...combo.series[1]!.values) / c.options.scales.y2.max).toBeGreaterThan(0.8);
   });
 
   it('combo without right-axis series has no y2', () => {
@@ -149,7 +176,7 @@ describe('chartConfig: static rendering and style', () => {
     expect(c.options.color).toBe(theme.colors.text);
     expect(c.options.scales.y.ticks.color).toBe(theme.colors.text);
     expect(c.options.scales.x.ticks.color).toBe(theme.colors.text);
-    expect(c.options.scales.y.title.color).toBe(theme.colors.text);
+    expect(c.options.plugins.bdUnits.left.color).toBe(theme.colors.text);
     expect(c.options.scales.y.grid.color).toBe(theme.colors.grid);
     expect(c.options.plugins.bdBackground.color).toBe(theme.colors.background);
     expect(c.plugins.map((p: Any) => p.id)).toContain('bdBackground');
@@ -165,32 +192,41 @@ describe('chartConfig: static rendering and style', () => {
     expect(line.data.datasets.map((d: Any) => d.borderColor)).toEqual(theme.palette.slice(0, 2));
   });
 
-  it('legend: hidden for one series, shown for several, always for pie and doughnut', () => {
+  it('legend: hidden for one series, shown for several; pie and doughnut name their slices beside them instead', () => {
     expect(cfg(spec('bar')).options.plugins.legend.display).toBe(false);
     expect(cfg(spec('line')).options.plugins.legend.display).toBe(false);
     expect(cfg(spec('bar', { series: twoSeries })).options.plugins.legend.display).toBe(true);
     expect(cfg(spec('line', { series: twoSeries })).options.plugins.legend.display).toBe(true);
-    expect(cfg(pie).options.plugins.legend.display).toBe(true);
-    expect(cfg({ ...pie, kind: 'doughnut' }).options.plugins.legend.display).toBe(true);
+    expect(cfg(pie).options.plugins.legend.display).toBe(false);
+    expect(cfg({ ...pie, kind: 'doughnut' }).options.plugins.legend.display).toBe(false);
+    // With data labels off, nothing names the slices but a legend.
+    expect(cfg({ ...pie, dataLabels: false }).options.plugins.legend.display).toBe(true);
   });
 
-  it('title and axis titles come from the spec', () => {
+  it('title and the unit come from the spec; the unit is said once, horizontally, even in Chinese', () => {
     const c = cfg(spec('bar', { title: 'H1 2024', unit: 'trillion yuan' }));
     expect(c.options.plugins.title).toMatchObject({ display: true, text: 'H1 2024' });
-    expect(c.options.scales.y.title).toMatchObject({ display: true, text: 'trillion yuan' });
+    expect(c.options.plugins.bdUnits.left).toMatchObject({ text: 'trillion yuan' });
+    expect(c.options.scales.y.title.display).toBe(false);
     const bare = cfg(spec('bar'));
     expect(bare.options.plugins.title.display).toBe(false);
-    expect(bare.options.scales.y.title.display).toBe(false);
-    expect(cfg(spec('hbar', { unit: 'bn' })).options.scales.x.title.text).toBe('bn');
+    expect(bare.options.plugins.bdUnits.left).toBeUndefined();
+    expect(cfg(spec('hbar', { unit: 'bn' })).options.plugins.bdUnits.left.text).toBe('bn');
+    const zh = cfg(spec('bar', { unit: '万亿元 · trillion yuan' }));
+    expect(zh.options.plugins.bdUnits.left.text).toBe('万亿元 · trillion yuan');
+    expect(zh.options.scales.y.title.display).toBe(false);
   });
 
-  it('pie: unit under the title, or as a suffix when the values are percentages', () => {
-    expect(cfg(pie).options.plugins.subtitle).toMatchObject({ display: true, text: 'billion yuan' });
-    const pct = cfg({ ...pie, unit: '%', series: [series('Share', [50, 30, 20])], labels: ['A', 'B', 'C'] });
-    expect(pct.options.plugins.subtitle.display).toBe(false);
-    expect(pct.options.plugins.bdDataLabels.suffix).toBe('%');
-    expect(pct.options.plugins.bdDataLabels.percent).toBe(false);
-    expect(cfg(pie).options.plugins.bdDataLabels.percent).toBe(true);
+  it('pie and doughnut: shares beside the slices, no unit label; a doughnut holds its headline share', () => {
+    const c = cfg(pie);
+    expect(c.options.plugins.subtitle.display).toBe(false);
+    expect(c.options.plugins.bdUnits.left).toBeUndefined();
+    expect(c.options.plugins.bdDataLabels.arcs.shares).toEqual(['43.2%', '35.5%', '15.9%', '3.5%', '1.9%']);
+    expect(c.options.plugins.bdDataLabels.arcs.names[0]).toEqual(['Electronics']);
+    expect(c.options.plugins.bdDataLabels.arcs.hole).toBeUndefined();
+    const pct = cfg(finish({ ...pie, kind: 'doughnut', unit: '%', series: [series('Share', [50, 30, 20])], labels: ['A', 'B', 'C'], highlight: [1] }));
+    expect(pct.options.plugins.bdDataLabels.arcs.shares).toEqual(['50%', '30%', '20%']);
+    expect(pct.options.plugins.bdDataLabels.arcs.hole).toMatchObject({ index: 1, figure: '30%', caption: ['B'] });
   });
 
   it('wraps long category labels into lines instead of cutting them', () => {
@@ -223,14 +259,28 @@ describe('chartConfig: data labels and number formats', () => {
     expect(ids(spec(kind, { dataLabels: false }))).not.toContain('bdDataLabels');
   });
 
-  it('label decimals: from the data (capped at 2) unless the spec says', () => {
-    expect(cfg(spec('bar', { dataLabels: true, series: [series('x', [15.2, 4.7, 1])] })).options.plugins.bdDataLabels.decimals).toEqual([1]);
-    expect(cfg(spec('bar', { dataLabels: true, series: [series('x', [1.23456, 2, 3])] })).options.plugins.bdDataLabels.decimals).toEqual([2]);
-    expect(cfg(spec('bar', { dataLabels: true, decimals: 0 })).options.plugins.bdDataLabels.decimals).toEqual([0]);
+  it('label texts: the model\'s, with the data\'s decimals (at most 2) unless the spec says', () => {
+    const texts = (s: ChartSpec) => cfg(s).options.plugins.bdDataLabels.texts;
+    expect(texts(spec('bar', { dataLabels: true, series: [series('x', [15.2, 4.7, 1])] }))).toEqual([['15.2', '4.7', '1.0']]);
+    expect(texts(spec('bar', { dataLabels: true, series: [series('x', [1.23456, 2, 3])] }))).toEqual([['1.23', '2.00', '3.00']]);
+    expect(texts(spec('bar', { dataLabels: true, decimals: 0 }))).toEqual([['1', '2', '2']]);
+    // A small number keeps its first digit rather than reading 0.
+    expect(texts(spec('bar', { dataLabels: true, series: [series('x', [0.0000001, 0.0000003, 0])] }))).toEqual([['0.0000001', '0.0000003', '0.0000000']]);
     // combo: each axis keeps the digits its own series need
-    expect(cfg(combo).options.plugins.bdDataLabels.decimals).toEqual([1, 1]);
-    const mixed = { ...combo, series: [series('GDP', [2150, 2290, 2480]), series('Growth', [8.4, 3, 5.25], { type: 'line' as const, axis: 'right' as const })] };
-    expect(cfg(mixed).options.plugins.bdDataLabels.decimals).toEqual([0, 2]);
+    const mixed = finish({ ...combo, series: [series('GDP', [2150, 2290, 2480]), series('Growth', [8.4, 3, 5.25], { type: 'line' as const, axis: 'right' as const })] });
+    expect(texts(mixed)).toEqual([['2,150', '2,290', '2,480'], ['8.40', '3.00', '5.25']]);
+  });
+
+  it('highlight: the other labels muted; with data labels off, the highlighted ones still labelled', () => {
+    const c = cfg(spec('bar', { highlight: [1] }));
+    const colors = c.data.datasets[0].backgroundColor as string[];
+    expect(colors[1]).toBe(theme.palette[0]);
+    expect(colors[0]).not.toBe(theme.palette[0]);
+    expect(colors[2]).toBe(colors[0]);
+    expect(c.options.plugins.bdDataLabels).toMatchObject({ display: true, only: [1] });
+    expect(c.plugins.map((p: Any) => p.id)).toContain('bdDataLabels');
+    const line = cfg(spec('line', { highlight: [2] }));
+    expect(line.data.datasets[0].pointRadius).toEqual([4, 4, 7]);
   });
 
   it('stacked bars label the middle of each segment', () => {
@@ -238,46 +288,41 @@ describe('chartConfig: data labels and number formats', () => {
     expect(cfg(spec('bar', { dataLabels: true })).options.plugins.bdDataLabels.stacked).toBe(false);
   });
 
-  it('leaves headroom for labels past the largest bar', () => {
-    expect(cfg(spec('bar', { dataLabels: true })).options.scales.y.grace).not.toBe(0);
-    expect(cfg(spec('bar', { dataLabels: false })).options.scales.y.grace).toBe(0);
+  it('every value labelled: no value axis and no gridlines, with headroom for the labels', () => {
+    const labelled = cfg(spec('bar', { dataLabels: true }));
+    expect(labelled.options.scales.y.display).toBe(false);
+    expect(labelled.options.scales.y.grace).not.toBe(0);
+    const plain = cfg(spec('bar', { dataLabels: false }));
+    expect(plain.options.scales.y.display).toBe(true);
+    expect(plain.options.scales.y.grid.display).toBe(true);
   });
 
-  it('formats ticks with separators and no floating-point noise', () => {
+  it('axis maximum: a nice number just above the data (16 for 15.2, not 20)', () => {
+    const c = cfg(spec('hbar', { series: [series('x', [15.2, 4.7, 1.3])] }));
+    expect([c.options.scales.x.min, c.options.scales.x.max, c.options.scales.x.ticks.stepSize]).toEqual([0, 16, 4]);
+  });
+
+  it('formats ticks with separators and the decimals of the step', () => {
     const c = cfg(spec('bar', { series: [series('x', [1200.5, 2500.25, 3000])] }));
-    const cb = c.options.scales.y.ticks.callback as (v: number, i: number, t: { value: number }[]) => string;
-    const ticks = [0, 500, 1000, 1500.0000000002].map((value) => ({ value }));
-    expect(cb(1500.0000000002, 3, ticks)).toBe('1,500');
-    const fine = [0, 0.2, 0.4, 0.6000000000000001].map((value) => ({ value }));
-    expect(cb(0.6000000000000001, 3, fine)).toBe('0.6');
-    expect(c.options.scales.y.ticks.precision).toBe(2);
+    const cb = c.options.scales.y.ticks.callback as (v: number) => string;
+    expect(cb(1500.0000000002)).toBe('1,500');
+    const fine = cfg(spec('bar', { series: [series('x', [0.2, 0.55, 1.3])] }));
+    expect((fine.options.scales.y.ticks.callback as (v: number) => string)(0.6000000000000001)).toBe('0.6');
   });
 
-  it('formatNumber and decimalsOf', () => {
+  it('formatNumber: the one formatter', () => {
     expect(formatNumber(1234567.891, 2)).toBe('1,234,567.89');
     expect(formatNumber(15.2, 1)).toBe('15.2');
     expect(formatNumber(3, 1)).toBe('3.0');
     expect(formatNumber(-0.001, 2)).toBe('0.00');
     expect(formatNumber(-1500, 0)).toBe('-1,500');
-    expect(decimalsOf([1, 2, 3])).toBe(0);
-    expect(decimalsOf([0.1 + 0.2])).toBe(1);
-    expect(decimalsOf([1.5, 2.25])).toBe(2);
-    expect(decimalsOf([Math.PI])).toBe(2);
+    expect(formatNumber(1110, 0)).toBe('1,110');
   });
 
   it('label text contrasts with its fill', () => {
     expect(contrastText('#1F4E79', '#FFFFFF', '#1F2937')).toBe('#FFFFFF');
     expect(contrastText('#E1A23B', '#FFFFFF', '#1F2937')).toBe('#1F2937');
     expect(contrastText('#F3F4F6', '#FFFFFF', '#1F2937')).toBe('#1F2937');
-  });
-
-  it('turns a pie so that small slices point to where their labels have room', () => {
-    // Two small slices at the end sit just left of 12 o'clock; in a wide box they go to 9 o'clock.
-    const wide = outsideLabelFit([3420, 2810, 1260, 280, 150], { w: 800, h: 400, r0: 200, pad: 8, box: { w: 60, h: 44 } });
-    expect(wide.rotation).not.toBe(0);
-    expect(wide.r).toBeGreaterThan(170);
-    // No small slices: full size, not turned.
-    expect(outsideLabelFit([40, 35, 25], { w: 400, h: 400, r0: 200, pad: 8, box: { w: 60, h: 44 } })).toEqual({ r: 200, rotation: 0 });
   });
 
   it('PNG size is 2× the placed size at 96 px/in', () => {

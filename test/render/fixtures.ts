@@ -1,4 +1,6 @@
-// Sample theme and chart specs shared by the render tests.
+// Sample theme and chart specs shared by the render tests. Specs are finished as the model finishes
+// them: every value's text and every slice's share written by the one formatter.
+import { isCircular, shareTexts, valueTexts } from '../../src/model/chart-spec.js';
 import type { ChartKind, ChartSeries, ChartSpec, Theme } from '../../src/model/types.js';
 
 export const theme: Theme = {
@@ -26,19 +28,29 @@ export const FULL = { widthIn: 11.9, heightIn: 4.9 };
 export const HALF = { widthIn: 6.2, heightIn: 4.9 };
 
 export function series(name: string, values: number[], extra: Partial<ChartSeries> = {}): ChartSeries {
-  return { name, values, axis: 'left', type: 'bar', derived: false, ...extra };
+  return { name, values, texts: [], axis: 'left', type: 'bar', derived: false, ...extra };
+}
+
+/** The texts and shares of a hand-made spec, as resolveChart writes them (plain numbers, 1-decimal shares). */
+export function finish(s: ChartSpec): ChartSpec {
+  const texts = valueTexts(s.kind, s.series.map((x) => ({ values: x.values.map((value) => ({ value })), axis: x.axis })), s.decimals);
+  const out = { ...s, series: s.series.map((x, i) => ({ ...x, texts: texts[i] ?? [] })) };
+  const first = out.series[0];
+  return { ...out, shares: isCircular(s.kind) && first ? shareTexts(first.values, first.texts, s.unit, 1) : [] };
 }
 
 export function spec(kind: ChartKind, extra: Partial<ChartSpec> = {}): ChartSpec {
-  return {
+  return finish({
     kind,
     labels: ['2020', '2021', '2022'],
     series: [series('Exports', [1.2, 1.5, 1.75])],
     dataLabels: false,
+    highlight: [],
+    shares: [],
     render: 'image',
     span: { line: 1, col: 1 },
     ...extra,
-  };
+  });
 }
 
 export const twoSeries = [series('Exports', [1.2, 1.5, 1.75]), series('Imports', [0.9, 1.1, 1.3])];

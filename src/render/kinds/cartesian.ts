@@ -1,6 +1,6 @@
 // The shared builder of the single-axis cartesian kinds: bar, hbar, stacked-bar, line, area.
 import type { ChartConfiguration, ChartDataset } from 'chart.js';
-import { axisScales } from '../../model/chart-scale.js';
+import { axisScales, valueRange } from '../../model/chart-scale.js';
 import type { ChartKind } from '../../model/chart-spec.js';
 import {
   baseOptions,
@@ -60,6 +60,7 @@ export function cartesianConfig(b: BuildContext<Exclude<ChartKind, 'pie' | 'doug
         label: s.name,
         data: dataOf(s, n),
         backgroundColor: pointColors(b, color),
+        bdColor: color,
         borderColor: style.background,
         borderWidth: shape.stacked ? { top: 1, bottom: 0, left: 0, right: 0 } : 0,
         categoryPercentage: 0.72,
@@ -96,6 +97,7 @@ export function cartesianConfig(b: BuildContext<Exclude<ChartKind, 'pie' | 'doug
     grid: true,
     headroom: labelHeadroom(b, shape.horizontal, plot),
     zeroLine: hasNegative(spec),
+    range: valueRange(spec),
   });
   const category = categoryAxis(b, {
     position: shape.horizontal ? 'left' : 'bottom',

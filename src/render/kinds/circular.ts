@@ -2,7 +2,7 @@
 // slice is named beside it with its share, so there is no legend to look across to; a doughnut shows the
 // headline slice's share in its hole. With data labels off, a legend names the slices.
 import type { ChartConfiguration } from 'chart.js';
-import type { CircularKind } from '../../model/chart-spec.js';
+import { pieRotation, type CircularKind } from '../../model/chart-spec.js';
 import { estimateTextPx, wrapLabel } from '../style.js';
 import { baseOptions, dataLabelOptions, dataOf, mutedColor, paletteColor, PADDING, type BuildContext } from './common.js';
 import type { ArcLabelOptions } from '../plugins.js';
@@ -86,5 +86,6 @@ export function circularConfig(b: BuildContext<CircularKind>, type: CircularKind
     padding,
     dataLabels: dataLabelOptions(b, { ...(arcs ? { arcs } : {}), display: labelsBeside, only: [] }),
   });
+  Object.assign(options, { rotation: pieRotation(spec.series[0]?.values ?? []) });
   return { type, data: { labels: [...spec.labels], datasets }, options } as unknown as ChartConfiguration;
 }

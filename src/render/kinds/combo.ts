@@ -78,6 +78,7 @@ export const build: KindBuilder<'combo'> = (b) => {
       yAxisID,
       order: 1,
       backgroundColor: pointColors(b, color),
+      bdColor: color,
       borderWidth: 0,
       categoryPercentage: 0.72,
       barPercentage: 0.92,

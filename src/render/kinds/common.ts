@@ -1,8 +1,9 @@
 // Pieces shared by the chart kinds: base options, axes, legend, title, data-label settings.
 // Everything here is plain data (plus a tick-formatting callback), derived from spec, theme and size.
-import type { ChartConfiguration, ChartOptions, ChartType, Plugin, ScaleOptions, Tick } from 'chart.js';
+import type { Chart, ChartConfiguration, ChartOptions, ChartType, LegendItem, Plugin, ScaleOptions } from 'chart.js';
 import type { AxisScale } from '../../model/chart-scale.js';
 import { formatNumber } from '../../model/format.js';
+import { isCircular } from '../../model/chart-spec.js';
 import type { ChartKind, ChartSeries, ChartSpec, Theme } from '../../model/types.js';
 import { backgroundPlugin, dataLabelsPlugin, type DataLabelsPluginOptions } from '../plugins.js';
 import { unitsPlugin, type UnitLabel, type UnitsPluginOptions } from '../units.js';
@@ -158,6 +159,8 @@ export function baseOptions<T extends ChartType>(b: BuildContext, input: BaseOpt
           ...(input.legendInSeriesOrder
             ? { sort: (a: { datasetIndex?: number }, b: { datasetIndex?: number }) => (a.datasetIndex ?? 0) - (b.datasetIndex ?? 0) }
             : {}),
+          // A highlight mutes some bars: the legend keys keep each series' own colour.
+          ...(spec.highlight.length > 0 && !isCircular(spec.kind) ? { generateLabels: seriesColoredLabels } : {}),
         },
       },
       tooltip: { enabled: false },
@@ -168,6 +171,15 @@ export function baseOptions<T extends ChartType>(b: BuildContext, input: BaseOpt
     },
   };
   return options as unknown as ChartOptions<T>;
+}
+
+/** Legend items as chart.js makes them, each keyed in its series' colour (`bdColor` on the dataset). */
+function seriesColoredLabels(chart: Chart): LegendItem[] {
+  const defaults = (chart.constructor as unknown as { defaults: { plugins: { legend: { labels: { generateLabels(c: Chart): LegendItem[] } } } } }).defaults;
+  return defaults.plugins.legend.labels.generateLabels(chart).map((item) => {
+    const color = (chart.data.datasets[item.datasetIndex ?? -1] as { bdColor?: string } | undefined)?.bdColor;
+    return color ? { ...item, fillStyle: color, strokeStyle: color } : item;
+  });
 }
 
 /** The inline plugins: background and units always, data labels when labels are on or a label is highlighted. */
@@ -194,19 +206,26 @@ export interface ValueAxisInput {
   color?: string;
   /** Hidden, but with the scale's min and max as given (combo charts place bars and lines apart). */
   pinned?: boolean;
+  /** The data's lowest and highest value: a hidden axis spans just these, plus room for the labels. */
+  range?: [number, number];
+}
+
+/**
+ * A hidden axis: from the nice scale's start when the data start there (bars from zero), else from the
+ * data, to just past the data by the labels' headroom; no rounding to ticks nobody sees.
+ */
+function hiddenRange(range: [number, number], scale: AxisScale, headroom: number): { min: number; max: number } {
+  const h = Math.min(Math.max(headroom, 0), 0.5);
+  const lo = scale.min <= range[0] ? scale.min : range[0];
+  const hi = Math.max(range[1], lo);
+  const span = hi - lo || Math.abs(hi) || 1;
+  const pad = (span * h) / (1 - h);
+  return { min: lo < 0 ? lo - pad : lo, max: hi + pad };
 }
 
 export function valueAxis(b: BuildContext, a: ValueAxisInput): ScaleOptions<'linear'> {
   const { style } = b;
-  const fixed =
-    a.display || a.pinned
-      ? { min: a.scale.min, max: a.scale.max }
-      : // Hidden: the bars' base stays where the scale starts; the top leaves room for the labels.
-        {
-          beginAtZero: a.scale.min === 0,
-          ...(a.scale.min === 0 ? { min: 0 } : {}),
-          grace: a.headroom > 0 ? `${Math.ceil((200 * a.headroom) / (1 - Math.min(a.headroom, 0.5)))}%` : 0,
-        };
+  const fixed = a.display || a.pinned || !a.range ? { min: a.scale.min, max: a.scale.max } : hiddenRange(a.range, a.scale, a.headroom);
   return {
     type: 'linear',
     position: a.position,
