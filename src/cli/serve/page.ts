@@ -8,14 +8,17 @@ const STYLE = `
 @media (prefers-color-scheme: dark) { :root { --bg: #15181e; --card: #1f232b; --ink: #e7e9ee; --muted: #9aa3b5; --err: #ff6b6b; --warn: #f0b35a; --line: #343a46; } }
 * { box-sizing: border-box; }
 body { margin: 0; background: var(--bg); color: var(--ink); font: 15px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; }
-header { position: sticky; top: 0; z-index: 2; display: flex; gap: 12px; align-items: baseline; padding: 10px 24px; background: var(--card); border-bottom: 1px solid var(--line); }
+#top { position: sticky; top: 0; z-index: 2; }
+header { display: flex; gap: 12px; align-items: baseline; padding: 10px 24px; background: var(--card); border-bottom: 1px solid var(--line); }
 header h1 { font-size: 16px; margin: 0; font-weight: 600; }
 header .file { color: var(--muted); font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 13px; }
 #status { margin-left: auto; font-size: 13px; color: var(--muted); }
 #status.error { color: var(--err); font-weight: 600; }
 main { max-width: 1040px; margin: 0 auto; padding: 20px 24px 80px; }
 #problems:empty { display: none; }
-#problems { margin-bottom: 24px; }
+/* Under the header and always in view: the slide being edited may be far down the page. */
+#problems { max-height: 45vh; overflow: auto; padding: 12px 24px 2px; background: var(--bg); border-bottom: 1px solid var(--line); box-shadow: 0 2px 6px rgb(0 0 0 / 0.15); }
+#problems pre { max-width: 992px; margin-left: auto !important; margin-right: auto !important; }
 #problems pre { margin: 0 0 10px; padding: 10px 14px; background: var(--card); border-left: 4px solid var(--err); border-radius: 4px; overflow-x: auto; font: 13px/1.4 ui-monospace, Menlo, Consolas, monospace; white-space: pre; }
 #problems pre.warning { border-left-color: var(--warn); }
 figure { margin: 0 0 28px; }
@@ -113,9 +116,11 @@ export function pageHtml(): string {
 <style>${STYLE}</style>
 </head>
 <body>
+<div id="top">
 <header><h1>…</h1><span class="file"></span><span id="status">starting…</span></header>
-<main>
 <section id="problems" aria-live="polite"></section>
+</div>
+<main>
 <section id="slides"></section>
 </main>
 <script type="module">${SCRIPT}</script>
