@@ -33,9 +33,9 @@ export function projectWith(deck) {
 }
 
 /** Starts `briefdeck serve`; resolves with its URL once it says where it serves. */
-export function startServe(cwd, rel, extra = []) {
+export function startServe(cwd, rel, extra = [], env = {}) {
   const started = performance.now();
-  const child = spawn(process.execPath, [CLI, 'serve', rel, '--port', '0', ...extra], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [CLI, 'serve', rel, '--port', '0', ...extra], { cwd, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
   let out = '';
   let err = '';
   child.stderr.on('data', (d) => (err += d));

@@ -99,12 +99,13 @@ async function serveTimings() {
   const starts = [];
   const firsts = [];
   const edits = [];
+  let profile;
   const project = driver.projectWith('etdz-briefing.yaml');
   const original = fs.readFileSync(project.outline, 'utf8');
   try {
     for (let i = 0; i < runs; i++) {
       const page = await browser.context.newPage();
-      const serve = driver.startServe(project.dir, project.rel);
+      const serve = driver.startServe(project.dir, project.rel, [], i === 0 ? { BRIEFDECK_SERVE_TRACE: '1' } : {});
       const url = await serve.url;
       await page.goto(url);
       await page.waitForFunction(() => Object.keys(window.__briefdeck?.shown ?? {}).length > 0, undefined, { timeout: 120_000, polling: 'raf' });
@@ -124,6 +125,16 @@ async function serveTimings() {
         }
         fs.writeFileSync(project.outline, original);
         await driver.allShown(page, 60_000);
+        // Where an edit's time goes, from serve's own trace: the build, LibreOffice's PDF, pdftoppm + PNG.
+        const trace = serve.output().err.split('\n');
+        const built = trace.flatMap((l) => /^\[serve\] built in (\d+) ms, parts in (\d+) ms/.exec(l)?.slice(1).map(Number) ?? []);
+        const rounds = trace.flatMap((l) => { const m = /^\[serve\] round \d+ at \d+ ms: (.*)$/.exec(l); return m ? [JSON.parse(m[1])] : []; }).filter((r) => r.slides === 1);
+        profile = {
+          build: median(built.filter((_, k) => k % 2 === 0).slice(1)),
+          parts: median(built.filter((_, k) => k % 2 === 1).slice(1)),
+          pdf: median(rounds.map((r) => r.pdfMs)),
+          raster: median(rounds.map((r) => r.rasterMs)),
+        };
       }
       await page.close();
       await serve.stop();
@@ -133,7 +144,7 @@ async function serveTimings() {
     fs.rmSync(project.dir, { recursive: true, force: true });
   }
   const range = (xs) => `${Math.round(Math.min(...xs))}–${Math.round(Math.max(...xs))}`;
-  return { start: median(starts), first: median(firsts), edit: median(edits), startRange: range(starts), editRange: range(edits) };
+  return { start: median(starts), first: median(firsts), edit: median(edits), startRange: range(starts), editRange: range(edits), profile };
 }
 
 /** An outline of n slides, every other one a chart (kinds in turn), the rest bullets. */
@@ -163,22 +174,33 @@ const fmt = (x, d = 0) => (Number.isFinite(x) ? x.toFixed(d) : '—');
 
 console.error(`briefdeck bench: ${RUNS} runs each, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} at the start`);
 if (!fs.existsSync(CLI)) throw new Error('dist/ is missing: run `npm run build` first');
+// BENCH_ONLY=watch,serve runs only those rows (and the floor).
+const only = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',')) : undefined;
+const wants = (row) => !only || only.has(row);
 const nodeFloor = floor();
 rows.push(['node -e 0 (floor)', fmt(nodeFloor), '', '', '']);
-const etdz = coldBuild(path.join(ROOT, 'decks', 'etdz-briefing.yaml'));
-rows.push(['ETDZ deck, cold CLI build (18 slides, 3 charts)', fmt(etdz.ms), fmt(etdz.rss), '', '≤ 300 ms']);
+if (wants('cold')) {
+  const etdz = coldBuild(path.join(ROOT, 'decks', 'etdz-briefing.yaml'));
+  rows.push(['ETDZ deck, cold CLI build (18 slides, 3 charts)', fmt(etdz.ms), fmt(etdz.rss), '', '≤ 300 ms']);
+}
+if (wants('watch')) {
 const w = await watchRebuild();
 rows.push(['ETDZ watch rebuild after a text edit (build)', fmt(w.build), '', '', '≤ 60 ms']);
 rows.push(['  … plus reading the outline and the atomic write', fmt(w.total), '', '', '']);
 rows.push(['ETDZ watch, save to new deck on disk', fmt(w.latency), '', '', '≤ 50 ms']);
+}
+if (wants('serve')) {
 const sv = await serveTimings();
 if (sv.skipped) rows.push([`ETDZ serve (skipped: ${sv.skipped})`, '—', '', '', '']);
 else {
   rows.push(['ETDZ serve, start to first slide on screen', fmt(sv.first), '', '', '']);
   rows.push([`ETDZ serve, start to all 18 slides on screen (${sv.startRange})`, fmt(sv.start), '', '', '≤ 3000 ms']);
   rows.push([`ETDZ serve, one-word edit to slide on screen (${sv.editRange})`, fmt(sv.edit), '', '', '≤ 1000 ms']);
+  const p = sv.profile;
+  if (p) rows.push([`  … build ${fmt(p.build)}, slide fingerprints ${fmt(p.parts)}, LibreOffice PDF ${fmt(p.pdf)}, pdftoppm + PNG ${fmt(p.raster)}`, '', '', '', '']);
 }
-for (const n of [30, 100, 300]) {
+}
+for (const n of wants('synthetic') ? [30, 100, 300] : []) {
   const r = timed([CLI, 'build', syntheticDeck(n), '-o', path.join(tmp, `s${n}.pptx`), '-q']);
   rows.push([`synthetic ${n} slides, ${n / 2} charts, cold`, fmt(r.ms), fmt(r.rss), fmt(r.ms / n, 1), n === 300 ? '≤ 6000 ms, ≤ 400 MiB' : '']);
 }
