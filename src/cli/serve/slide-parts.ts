@@ -113,13 +113,19 @@ function usesSlideNumber(files: Record<string, Uint8Array>, slide: string): bool
   return visit(slide);
 }
 
+/** A slide with nothing on it: stands in for a slide that only has to be counted. */
+const EMPTY_SLIDE = `<p:sld xmlns:a="${NS.a}" xmlns:r="${NS.r}" xmlns:p="${NS.p}"><p:cSld><p:spTree><p:nvGrpSpPr><p:cNvPr id="1" name=""/><p:cNvGrpSpPr/><p:nvPr/></p:nvGrpSpPr><p:grpSpPr/></p:spTree></p:cSld></p:sld>`;
+const SLIDE_LAYOUT = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/slideLayout';
+
 /**
  * A deck of only the slides at `indices` (0-based, in order): the package unchanged but for the
- * presentation's slide list. When slides are numbered, every slide up to the last one asked for stays,
- * so that each keeps its number; the caller then takes the pages it asked for.
+ * presentation's slide list. When slides show their number, the slides before the last one asked for
+ * must stay so that each keeps its number (LibreOffice ignores `firstSlideNum`); those not asked for stay
+ * as empty slides on their layout, which cost LibreOffice next to nothing to load.
  * Returns the deck and, for each index asked for, its page in the deck's PDF (0-based).
  */
 export function subsetDeck(parts: DeckParts, indices: number[]): { pptx: Uint8Array; pages: number[] } {
+  const asked = new Set(indices);
   const wanted = parts.numbered ? Array.from({ length: Math.max(...indices) + 1 }, (_, i) => i) : [...indices].sort((a, b) => a - b);
   const keep = new Set(wanted.map((i) => parts.slides[i]!));
   const presentation = 'ppt/presentation.xml';
@@ -129,8 +135,20 @@ export function subsetDeck(parts: DeckParts, indices: number[]): { pptx: Uint8Ar
     const target = byId.get(el.getAttributeNS(NS.r, 'id') ?? '');
     if (!target || !keep.has(target)) el.parentNode?.removeChild(el);
   }
+  const encoder = new TextEncoder();
   const zippable: Zippable = {};
   for (const [name, bytes] of Object.entries(parts.files)) zippable[name] = [bytes, { level: 0 }];
-  zippable[presentation] = [new TextEncoder().encode(serializeXml(doc)), { level: 0 }];
+  zippable[presentation] = [encoder.encode(serializeXml(doc)), { level: 0 }];
+  for (const i of wanted) {
+    if (asked.has(i)) continue;
+    const slide = parts.slides[i]!;
+    zippable[slide] = [encoder.encode(serializeXml(parseXml(EMPTY_SLIDE, slide))), { level: 0 }];
+    const rels = parts.files[relsOf(slide)];
+    if (rels) {
+      const relsDoc = parseXml(decoder.decode(rels), relsOf(slide));
+      for (const r of children(relsDoc.documentElement!, 'rel', 'Relationship')) if (r.getAttribute('Type') !== SLIDE_LAYOUT) relsDoc.documentElement!.removeChild(r);
+      zippable[relsOf(slide)] = [encoder.encode(serializeXml(relsDoc)), { level: 0 }];
+    }
+  }
   return { pptx: zipSync(zippable), pages: indices.map((i) => wanted.indexOf(i)) };
 }
