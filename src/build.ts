@@ -1,11 +1,13 @@
 // The library entry point: outline text → .pptx bytes + diagnostics. The CLI, watch mode and tests
 // only drive this function; it reads nothing but the assets the outline names and writes nothing.
+import path from 'node:path';
 import { Diagnostics, sortDiagnostics, type Diagnostic } from './diagnostics.js';
 import type { ChartImages } from './emit/write-deck.js';
 import { layoutDeck } from './layout/layout-deck.js';
 import type { PlacedDeck } from './layout/placed.js';
 import { buildModel, type AssetReader } from './model/build-model.js';
 import type { DataReader } from './model/data.js';
+import type { TemplateSource } from './model/template.js';
 import type { Deck } from './model/types.js';
 import { fileInputs } from './inputs.js';
 import { parseOutline } from './outline/parse.js';
@@ -23,6 +25,8 @@ export interface BuildOptions {
   strict?: boolean;
   /** Use this built-in theme instead of the outline's. */
   theme?: 'briefing' | 'midnight';
+  /** Build on this PowerPoint template (.pptx, .potx, .pptm) instead of the outline's `deck.template`. */
+  template?: TemplateSource;
   /** Called after each chart picture, with how many of how many are done (for progress displays). */
   onProgress?: (done: number, total: number) => void;
   /** Stop after layout (validation): no charts drawn, no package written. */
@@ -48,6 +52,7 @@ export async function build(text: string | Uint8Array, options: BuildOptions = {
   const diags = new Diagnostics();
   const stats = { slides: 0, charts: 0, chartsRendered: 0 };
   const files = fileInputs({ baseDir: options.baseDir ?? process.cwd(), ...(options.allowPaths ? { allow: options.allowPaths } : {}) });
+  if (options.template?.path) files.used.add(path.resolve(options.template.path));
   const done = (extra: Partial<BuildResult> = {}): BuildResult => ({ diagnostics: sortDiagnostics(diags.list), stats, inputs: [...files.used].sort(), ...extra });
 
   const epoch = sourceDateEpoch(options, diags);
@@ -55,7 +60,9 @@ export async function build(text: string | Uint8Array, options: BuildOptions = {
   if (!parsed.outline || epoch === null) return done();
   const deck = buildModel(parsed.outline, parsed.locate, diags, options.readAsset ?? files.asset, {
     readData: options.readData ?? files.data,
+    readTemplate: options.readAsset ?? files.template,
     ...(options.theme ? { theme: options.theme } : {}),
+    ...(options.template ? { template: options.template } : {}),
   });
   if (diags.hasErrors) return done();
 
@@ -78,7 +85,7 @@ export async function build(text: string | Uint8Array, options: BuildOptions = {
   );
   stats.chartsRendered = drawn.rendered;
   images.forEach(({ key }, i) => charts.set(key, drawn.pngs[i]!));
-  const pptx = await writeDeck(placed, charts, { meta: deck.meta, theme: deck.theme, modified: packageDate(deck, epoch) });
+  const pptx = await writeDeck(placed, charts, { meta: deck.meta, theme: deck.theme, modified: packageDate(deck, epoch), ...(deck.templateParts ? { templateParts: deck.templateParts } : {}) });
   return done({ pptx, deck, placed });
 }
 

@@ -8,6 +8,8 @@ import type { DataReader } from './model/data.js';
 
 export const MAX_ASSET_BYTES = 25 * 1024 * 1024;
 export const MAX_DATA_BYTES = 5 * 1024 * 1024;
+/** Templates carry their pictures (backgrounds, logos) and may be larger than one picture. */
+export const MAX_TEMPLATE_BYTES = 100 * 1024 * 1024;
 
 export interface InputOptions {
   /** Folder of the outline: names are resolved from here. */
@@ -19,6 +21,8 @@ export interface InputOptions {
 export interface Inputs {
   asset: AssetReader;
   data: DataReader;
+  /** A .pptx/.potx template named by `deck.template`, looked up like pictures. */
+  template: AssetReader;
   /** Absolute paths of every file read so far. */
   used: Set<string>;
 }
@@ -67,6 +71,7 @@ export function fileInputs(options: InputOptions): Inputs {
   return {
     used,
     asset: (name) => read(name, assetDirs, MAX_ASSET_BYTES, 'image'),
+    template: (name) => read(name, assetDirs, MAX_TEMPLATE_BYTES, 'template'),
     data: (name) => {
       const r = read(name, [base], MAX_DATA_BYTES, 'data file');
       return 'error' in r ? r : { text: r.bytes.toString('utf8'), path: r.path };

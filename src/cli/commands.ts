@@ -14,6 +14,7 @@ import { WriteError } from './write-error.js';
 export interface CommandOptions {
   out?: string;
   theme?: string;
+  template?: string;
   strict?: boolean;
   quiet?: boolean;
   json?: boolean;
@@ -26,12 +27,26 @@ export type { Io };
  * What the shared outline options (main.ts's outlineOptions) ask of build(): every command that builds
  * (build, validate, watch, preview, serve) passes them through here, so a new option is one line.
  */
-export function outlineBuildOptions(opts: CommandOptions): Pick<BuildOptions, 'strict' | 'allowPaths' | 'theme'> {
+export function outlineBuildOptions(opts: CommandOptions): Pick<BuildOptions, 'strict' | 'allowPaths' | 'theme' | 'template'> {
   return {
     strict: opts.strict ?? false,
     ...(opts.allowPath?.length ? { allowPaths: opts.allowPath } : {}),
     ...themeOption(opts),
+    ...templateOption(opts),
   };
+}
+
+/** `--template FILE`, read afresh on every build (watch and serve see a changed template). */
+function templateOption(opts: CommandOptions): Pick<BuildOptions, 'template'> {
+  if (opts.template === undefined) return {};
+  try {
+    return { template: { bytes: fs.readFileSync(opts.template), name: opts.template, path: opts.template } };
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder, not a file' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (e as Error).message;
+    const hint = 'give the path of a .pptx, .potx or .pptm file';
+    throw new CliError(`briefdeck: cannot read the template ${opts.template}: ${why}\n  hint: ${hint}`, 1, { code: 'cannot-read', summary: `cannot read the template ${opts.template}: ${why}`, hint });
+  }
 }
 
 function themeOption(opts: CommandOptions): { theme?: 'briefing' | 'midnight' } {

@@ -23,6 +23,7 @@ const collect = (value: string, previous: string[]): string[] => [...previous, v
 function outlineOptions(cmd: Command): Command {
   return cmd
     .option('--theme <name>', 'use a built-in theme (briefing, midnight) instead of the outline\'s')
+    .option('--template <file>', 'build on this PowerPoint template (.pptx, .potx, .pptm) instead of the outline\'s deck.template')
     .option('--strict', 'treat warnings (e.g. text that cannot fit) as errors')
     .option('--allow-path <dir>', 'also read pictures and data from this folder (repeatable)', collect, [])
     .option('-q, --quiet', 'print only problems');

@@ -45,6 +45,8 @@ export interface SlideSource {
 
 export interface Assembled {
   parts: Parts;
+  /** The presentation part (the template's main part's name). */
+  presentationPart: string;
   /** Content type of every part, by name (written last, once docProps are in). */
   types: Map<string, string>;
   /** Part names of the slides in the output, in order. */
@@ -81,6 +83,7 @@ export function assemble(template: Parts, generated: Parts, slides: SlideSource[
   for (const part of keep) {
     copyPart(template, out, part, (r) => r.external || !DROPPED.has(r.type));
     types.set(part, typeOfTemplate(part) ?? '');
+    if (DRAWING.test(part)) repairShapeIds(out, part);
   }
 
   // A template without a notes master (pandoc's, some exports) gets the built-in one.
@@ -185,7 +188,7 @@ export function assemble(template: Parts, generated: Parts, slides: SlideSource[
 
   writeRels(out, '', [{ id: 'rId1', type: REL.officeDocument, target: presentationPart, external: false }]);
   for (const [name, bytes] of out) if (bytes.length === 0) out.delete(name);
-  return { parts: out, types, slides: outSlides, notes, notesMaster };
+  return { parts: out, presentationPart, types, slides: outSlides, notes, notesMaster };
 }
 
 /** Writes [Content_Types].xml and the document properties' relationships once docProps are in place. */
@@ -210,6 +213,29 @@ function copyPart(from: Parts, to: Parts, part: string, keepRelation: (r: Relati
   to.set(part, from.get(part)!);
   const rels = readRels(from, part);
   if (rels.length || from.has(relsName(part))) writeRels(to, part, rels.filter(keepRelation));
+}
+
+const DRAWING = /^ppt\/(?:slideMasters|slideLayouts|notesMasters|handoutMasters)\/[^/]+\.xml$/;
+
+/**
+ * A template's master or layout that gives two shapes one id (LibreOffice writes such files) is repaired:
+ * later duplicates get fresh ids, as PowerPoint does when it opens one.
+ */
+function repairShapeIds(parts: Parts, part: string): void {
+  const doc = readXml(parts, part);
+  const all = Array.from(doc.getElementsByTagNameNS(NS.p, 'cNvPr'));
+  const seen = new Set<string>();
+  let next = Math.max(0, ...all.map((e) => Number(e.getAttribute('id')) || 0));
+  let changed = false;
+  for (const e of all) {
+    const id = e.getAttribute('id') ?? '';
+    if (seen.has(id)) {
+      e.setAttribute('id', String(++next));
+      changed = true;
+    }
+    seen.add(e.getAttribute('id')!);
+  }
+  if (changed) writeXml(parts, part, doc);
 }
 
 /** `name`, or the same name with a number added before the extension, free in `parts`. */

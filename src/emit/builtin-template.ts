@@ -80,6 +80,26 @@ export function builtinTemplateParts(t: TemplateModel, src: BuiltinSources): Par
   return parts;
 }
 
+/**
+ * A layout briefdeck makes for a master that has none (template/synthetic.ts): its placeholders, with
+ * the styles that differ from the master's, on the master's background and colour map.
+ */
+export function syntheticLayoutDocument(layout: LayoutInfo, master: MasterInfo, t: TemplateModel, footerText: string): Document {
+  const doc = newDoc('p:sldLayout', layout.part);
+  const el = builder(doc);
+  const root = doc.documentElement!;
+  if (layout.type) root.setAttribute('type', layout.type);
+  root.setAttribute('preserve', '1');
+  const tree = el('p:spTree', {}, ...spTreeHead(el));
+  layout.placeholders.forEach((ph, i) => {
+    const base = inherited(master, ph);
+    tree.appendChild(placeholderShape(el, i + 2, ph, ph.levels.map((s, n) => (sameLevel(s, base[n]) ? undefined : s)), master.theme, footerText));
+  });
+  root.appendChild(el('p:cSld', { name: layout.name }, tree));
+  root.appendChild(el('p:clrMapOvr', {}, el('a:masterClrMapping')));
+  return doc;
+}
+
 /** A portrait notes master for the deck's slide size, with its own copy of the theme (theme2.xml). */
 export function notesMasterParts(t: TemplateModel, base: Parts): Parts {
   const parts: Parts = new Map();

@@ -41,11 +41,9 @@ export function editSlide(doc: Document, slide: PlacedSlide, layout: LayoutInfo,
     editShape(el, shape, nv!, cNvPr, placed, ctx, nextName);
   }
 
-  // Footer and slide number: the layout's placeholders, after everything else in the reading order.
-  const ftr = layout.placeholders.find((p) => p.type === 'ftr');
+  // The slide number: the layout's placeholder, after everything else in the reading order.
   const num = layout.placeholders.find((p) => p.type === 'sldNum');
-  if (slide.footer.text !== undefined && ftr) tree.appendChild(footerShape(el, 'ftr', ftr.idx, nextName('Footer Placeholder'), slide.footer.text, ctx.lang));
-  if (slide.footer.number && num) tree.appendChild(footerShape(el, 'sldNum', num.idx, nextName('Slide Number Placeholder'), String(slide.number), ctx.lang));
+  if (slide.footer.number && num) tree.appendChild(slideNumberShape(el, num.idx, nextName('Slide Number Placeholder'), String(slide.number), ctx.lang));
 
   // Shape ids unique within the slide (pptxgenjs gives a table the id of another shape).
   let id = 1;
@@ -65,9 +63,9 @@ function editShape(el: El, shape: Element, nv: Element, cNvPr: Element, placed: 
         cNvSpPr.appendChild(el('a:spLocks', ph ? { noGrp: 1 } : {}));
         if (!ph) cNvSpPr.setAttribute('txBox', '1');
       }
-      if (ph && nvPr) setPlaceholder(el, nvPr, ph.type, ph.idx);
+      if (ph && nvPr) setPlaceholder(el, nvPr, ph.type, ph.idx, ph.type === 'ftr' ? 'quarter' : undefined);
       const spPr = child(shape, 'p', 'spPr');
-      if (spPr && ph) {
+      if (spPr && ph?.inherits) {
         // A placeholder inherits its geometry and (no) fill from the layout: keep only a position of its own.
         for (const c of elements(spPr)) if (c.localName !== 'xfrm' || sameBox(placed.box, ph.box)) spPr.removeChild(c);
       }
@@ -119,11 +117,12 @@ const PH_NAMES: Record<string, string> = {
   body: 'Text Placeholder',
   obj: 'Content Placeholder',
   pic: 'Picture Placeholder',
+  ftr: 'Footer Placeholder',
 };
 
-function setPlaceholder(el: El, nvPr: Element, type: string, idx: number): void {
+function setPlaceholder(el: El, nvPr: Element, type: string, idx: number, sz?: string): void {
   for (const old of children(nvPr, 'p', 'ph')) nvPr.removeChild(old);
-  const attrs = { type: type === 'obj' ? undefined : type, idx: type === 'title' || type === 'ctrTitle' ? undefined : idx };
+  const attrs = { type: type === 'obj' ? undefined : type, sz, idx: type === 'title' || type === 'ctrTitle' ? undefined : idx };
   nvPr.insertBefore(el('p:ph', attrs), nvPr.firstChild);
 }
 
@@ -137,18 +136,14 @@ function themeColors(el: El, shape: Element, ctx: TextContext): void {
   }
 }
 
-function footerShape(el: El, type: 'ftr' | 'sldNum', idx: number, name: string, value: string, lang: string): Element {
+function slideNumberShape(el: El, idx: number, name: string, value: string, lang: string): Element {
   const t = el('a:t');
   t.appendChild(t.ownerDocument!.createTextNode(value));
-  const content =
-    type === 'sldNum'
-      ? el('a:fld', { id: '{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}', type: 'slidenum' }, el('a:rPr', { lang }), t)
-      : el('a:r', {}, el('a:rPr', { lang, dirty: 0 }), t);
   return el(
     'p:sp',
     {},
-    el('p:nvSpPr', {}, el('p:cNvPr', { id: 0, name }), el('p:cNvSpPr', {}, el('a:spLocks', { noGrp: 1 })), el('p:nvPr', {}, el('p:ph', { type, sz: 'quarter', idx }))),
+    el('p:nvSpPr', {}, el('p:cNvPr', { id: 0, name }), el('p:cNvSpPr', {}, el('a:spLocks', { noGrp: 1 })), el('p:nvPr', {}, el('p:ph', { type: 'sldNum', sz: 'quarter', idx }))),
     el('p:spPr'),
-    el('p:txBody', {}, el('a:bodyPr'), el('a:lstStyle'), el('a:p', {}, content)),
+    el('p:txBody', {}, el('a:bodyPr'), el('a:lstStyle'), el('a:p', {}, el('a:fld', { id: '{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}', type: 'slidenum' }, el('a:rPr', { lang }), t))),
   );
 }

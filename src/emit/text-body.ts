@@ -51,14 +51,16 @@ export function textBody(el: El, text: PlacedText, ctx: TextContext): Element {
   const ph = text.placeholder;
   const body = el('p:txBody', {}, bodyProps(el, text), el('a:lstStyle'));
   const paragraphs = text.paragraphs.length ? text.paragraphs : [{ runs: [], level: 0 as const }];
-  paragraphs.forEach((p, i) => body.appendChild(paragraph(el, text, p, i, ph?.levels[p.level], ctx)));
+  // A placeholder the layout does not have inherits nothing: every property is written.
+  const inherited = ph?.inherits ? ph.levels : undefined;
+  paragraphs.forEach((p, i) => body.appendChild(paragraph(el, text, p, i, inherited?.[p.level], ctx)));
   return body;
 }
 
 function bodyProps(el: El, text: PlacedText): Element {
   const ph = text.placeholder;
   const { l, t, r, b } = text.insets;
-  if (ph) {
+  if (ph?.inherits) {
     // The layout's insets, anchor and autofit apply; say only the anchor when this text needs another.
     const anchor = ANCHOR[text.valign];
     return el('a:bodyPr', anchor === ph.anchor ? {} : { anchor });

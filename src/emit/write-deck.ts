@@ -14,6 +14,7 @@ import { addNativeChart, nativeChartEdits } from './native-chart.js';
 import { bytesOf, readRels, readXml, REL, text, unzipParts, writeRels, writeXml, zipParts, type Parts, type Relationship } from './package.js';
 import { PptxGenJS, type Pptx, type PptxSlide, type TableRow } from './pptxgen.js';
 import { editSlide, shapeTag } from './slide-xml.js';
+import { addSyntheticLayouts } from './synthetic-layouts.js';
 import { addTableStyle } from './table-style.js';
 import { byScript, colorValue, type TextContext } from './text-body.js';
 
@@ -60,6 +61,7 @@ export async function writeDeck(deck: PlacedDeck, charts: ChartImages, opts: Emi
   const sources: SlideSource[] = deck.slides.map((s, i) => ({ part: `ppt/slides/slide${i + 1}.xml`, layoutPart: deck.template.layouts[s.layout]!.part }));
   const assembled = assemble(templateParts, generated, sources, () => notesMasterParts(deck.template, generated));
   const { parts } = assembled;
+  addSyntheticLayouts(parts, assembled.types, deck.template, assembled.presentationPart, opts.meta.title);
 
   deck.slides.forEach((placed, i) => {
     const part = assembled.slides[i]!;
@@ -89,7 +91,7 @@ export async function writeDeck(deck: PlacedDeck, charts: ChartImages, opts: Emi
     if (notes && assembled.notesMaster) alignNotesPlaceholders(parts, notes, assembled.notesMaster);
   });
 
-  const presentationPart = 'ppt/presentation.xml';
+  const { presentationPart } = assembled;
   const c = opts.theme.colors;
   const first = deck.template.layouts[deck.slides[0]?.layout ?? 0] ?? deck.template.layouts[0]!;
   const tctx = { theme: deck.template.theme, colorMap: first.colorMap };

@@ -16,6 +16,11 @@ export interface LayoutContext {
   /** The layout this slide is on, and the roles of its placeholders. */
   choice: LayoutChoice;
   diags: Diagnostics;
+  /**
+   * How large the slide is against the 13.33 in built-in one: fixed sizes and distances of free-placed
+   * content scale by it (a 10 in 4:3 slide 0.75, Keynote's 26.67 in slide 2).
+   */
+  k: number;
   /** 1-based number of the slide being laid out. */
   number: number;
   slide: Slide;
@@ -32,6 +37,8 @@ export interface TextSpec {
   range: readonly [number, number];
   /** Fill this layout placeholder: its box, insets, anchor and style are the defaults. */
   placeholder?: Placeholder;
+  /** The placeholder is not on the slide's layout (see PlacedPlaceholder.inherits); default true. */
+  inherits?: boolean;
   face?: string;
   bold?: boolean;
   italic?: boolean;
@@ -43,6 +50,9 @@ export interface TextSpec {
   what: string;
   span?: Span;
 }
+
+/** A size range in points, scaled to the slide. */
+export const sized = (ctx: Pick<LayoutContext, 'k'>, r: readonly [number, number]): [number, number] => [Math.round(r[0] * ctx.k * 2) / 2, Math.round(r[1] * ctx.k * 2) / 2];
 
 export const para = (text: PlacedRun[] | string, extra: Partial<PlacedParagraph> = {}): PlacedParagraph => ({
   runs: typeof text === 'string' ? [{ text }] : text,
@@ -114,6 +124,6 @@ export function placeText(ctx: LayoutContext, spec: TextSpec): PlacedText {
   };
   if (bold) placed.bold = true;
   if (italic) placed.italic = true;
-  if (ph) placed.placeholder = { type: ph.type, idx: ph.idx, box: ph.box, anchor: ph.anchor, levels: ph.levels };
+  if (ph) placed.placeholder = { type: ph.type, idx: ph.idx, box: ph.box, anchor: ph.anchor, levels: ph.levels, inherits: spec.inherits ?? true };
   return placed;
 }

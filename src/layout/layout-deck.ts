@@ -5,7 +5,7 @@ import { Diagnostics } from '../diagnostics.js';
 import type { Deck, Slide } from '../model/types.js';
 import { builtinTemplate } from '../template/builtin.js';
 import type { TemplateModel } from '../template/model.js';
-import { chooseLayout, SLIDE_KIND_NEEDS } from '../template/choose.js';
+import { chooseLayout, layoutByName, SLIDE_KIND_NEEDS, type LayoutChoice } from '../template/choose.js';
 import type { LayoutContext } from './context.js';
 import { paginate } from './continue.js';
 import { lineHeightOf } from './measure.js';
@@ -24,8 +24,8 @@ export function layoutDeck(deck: Deck, diags: Diagnostics): PlacedDeck {
 }
 
 function layoutSlide(deck: Deck, template: TemplateModel, slide: Slide, number: number, diags: Diagnostics): PlacedSlide {
-  const choice = chooseLayout(template, SLIDE_KIND_NEEDS[slide.kind]);
-  const ctx: LayoutContext = { theme: deck.theme, meta: deck.meta, template, choice, diags, number, slide };
+  const choice = layoutFor(template, slide, diags);
+  const ctx: LayoutContext = { theme: deck.theme, meta: deck.meta, template, choice, diags, k: template.slideSize.w / 13.333, number, slide };
   let elements: PlacedElement[];
   let footer: PlacedFooter;
   if (FEATURE_KINDS.has(slide.kind)) {
@@ -54,3 +54,16 @@ function layoutSlide(deck: Deck, template: TemplateModel, slide: Slide, number: 
 }
 
 const isDecoration = (e: PlacedElement): boolean => e.type === 'rect' || e.type === 'line';
+
+/** The layout the outline pins for the slide, when the template has it; else the one that serves its kind best. */
+function layoutFor(template: TemplateModel, slide: Slide, diags: Diagnostics): LayoutChoice {
+  const need = SLIDE_KIND_NEEDS[slide.kind];
+  const pin = slide.layoutPin;
+  if (pin) {
+    const pinned = layoutByName(template, pin.name, need);
+    if (!('error' in pinned)) return pinned;
+    // Once per outline slide, not again for each of its "(cont.)" parts.
+    if ((slide.part ?? 1) === 1) diags.error('unknown-layout', `${pinned.error}${template.builtin ? ' (the built-in template)' : ` (${template.name})`}`, { span: pin.span, path: pin.path, hint: pinned.hint });
+  }
+  return chooseLayout(template, need);
+}

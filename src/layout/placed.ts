@@ -35,6 +35,11 @@ export interface PlacedPlaceholder {
   anchor: 't' | 'ctr' | 'b';
   /** The style each outline level inherits; emit writes only what differs from it. */
   levels: LevelStyle[];
+  /**
+   * False when the layout has no such placeholder (a title taken from the master, or made from its title
+   * style): the slide then states its box and every text property itself.
+   */
+  inherits: boolean;
 }
 
 export interface Insets {
@@ -123,8 +128,6 @@ export interface PlacedTable {
 export type PlacedElement = PlacedText | PlacedShape | PlacedPicture | PlacedChart | PlacedTable;
 
 export interface PlacedFooter {
-  /** Text of the footer placeholder (the deck title), when the layout has one. */
-  text?: string;
   /** The slide shows its number in the layout's slide-number placeholder. */
   number: boolean;
 }

@@ -11,7 +11,9 @@ import { DERIVED_MARK, factParts, formatCell, formatFact } from './format.js';
 import { prettyFormula } from './formula.js';
 import { imageInfo } from './image.js';
 import { interpolate, parseInline, plainText, type InlineContext } from './inline.js';
+import { loadTemplate, type TemplateSource } from './template.js';
 import { resolveTheme } from './theme.js';
+import { themeFromTemplate } from './theme-from-template.js';
 import type { Bullet, Deck, DeckMeta, Fact, Slide, Source, StatCard, TableCell, TimelineEvent } from './types.js';
 
 export interface AssetReader {
@@ -22,6 +24,10 @@ export interface AssetReader {
 export interface ModelOptions {
   /** Replaces the outline's theme (e.g. `--theme midnight`). */
   theme?: 'briefing' | 'midnight';
+  /** Replaces the outline's template (`--template FILE`, or bytes from a library caller). */
+  template?: TemplateSource;
+  /** Reads the outline's `deck.template` (under the same rules as pictures). */
+  readTemplate?: AssetReader;
   /** Reads CSV data files named by charts and tables. */
   readData?: DataReader;
 }
@@ -37,7 +43,10 @@ export function buildModel(outline: Outline, locate: Locator, diags: Diagnostics
   if (outline.deck.date !== undefined) meta.date = outline.deck.date;
   if (outline.deck.author !== undefined) meta.author = outline.deck.author;
   if (outline.deck.organisation !== undefined) meta.organisation = outline.deck.organisation;
-  const theme = resolveTheme(options.theme ?? outline.deck.theme, locate, diags, readAsset);
+  const template = loadTemplate(outline.deck.template, options.template, options.readTemplate ?? readAsset, locate, diags);
+  // A template brings its own theme; `--theme` or `deck.theme` apply to the built-in templates only.
+  const builtinTheme = resolveTheme(options.theme ?? outline.deck.theme, locate, diags, readAsset);
+  const theme = template ? themeFromTemplate(template.model, builtinTheme) : builtinTheme;
 
   const slides: Slide[] = [];
   const cited = new Set<string>();
@@ -74,7 +83,12 @@ export function buildModel(outline: Outline, locate: Locator, diags: Diagnostics
     }
   }
 
-  return { meta, theme, sources, facts, slides };
+  const deck: Deck = { meta, theme, sources, facts, slides };
+  if (template) {
+    deck.template = template.model;
+    deck.templateParts = template.parts;
+  }
+  return deck;
 
   /** The fact itself and, for a derived fact, every fact its formula uses (transitively). */
   function originsOf(fact: Fact, seen = new Set<string>()): Fact[] {
@@ -127,7 +141,14 @@ export function buildModel(outline: Outline, locate: Locator, diags: Diagnostics
       quote: '',
     };
     const title = plain(raw.title ?? defaultTitles[raw.type] ?? '', [...path, 'title']);
-    const base = { index, title, sources: [] as string[], derivedNotes: [] as string[], span: locate.value(path) };
+    const base: Pick<Slide, 'index' | 'title' | 'sources' | 'derivedNotes' | 'span' | 'layoutPin'> = { index, title, sources: [] as string[], derivedNotes: [] as string[], span: locate.value(path) };
+    // A layout named on the slide, else the one `deck.layouts` names for its type; checked against the
+    // template when the slide is laid out.
+    const pinned = raw.layout ?? outline.deck.layouts?.[raw.type];
+    if (pinned !== undefined) {
+      const at: PathPart[] = raw.layout !== undefined ? [...path, 'layout'] : ['deck', 'layouts', raw.type];
+      base.layoutPin = { name: pinned, span: locate.value(at), path: formatPath(at) };
+    }
     const finish = <S extends Slide>(slide: S): S => {
       if (raw.notes !== undefined) slide.notes = plain(raw.notes, [...path, 'notes']);
       const ids = new Set(explicitSources.filter((s) => sources.has(s)));

@@ -129,6 +129,8 @@ interface SlideBase {
   sources: string[];
   /** Formulas of the derived facts this slide shows, for its footnote. */
   derivedNotes: string[];
+  /** A template layout the outline names for this slide (its own `layout:`, or `deck.layouts` for its type). */
+  layoutPin?: { name: string; span: Span; path: string };
   span: Span;
 }
 
@@ -154,6 +156,8 @@ export interface Deck {
   theme: Theme;
   /** The organisation's template the deck is built on; absent for the built-in templates. */
   template?: TemplateModel;
+  /** That template's package, which emit puts the slides into. */
+  templateParts?: Map<string, Uint8Array>;
   sources: Map<string, Source>;
   facts: Map<string, Fact>;
   slides: Slide[];

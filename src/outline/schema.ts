@@ -59,6 +59,11 @@ export const ThemeSpecSchema = z
   })
   .describe('A custom theme: a built-in theme with some colours, fonts, sizes or a logo changed.');
 
+/** The slide types, in the order the format reference lists them (checked against SlideSchemas below). */
+export const SLIDE_TYPE_NAMES = ['title', 'agenda', 'section', 'bullets', 'stats', 'chart', 'text-chart', 'quote', 'table', 'image', 'timeline', 'sources', 'closing'] as const;
+
+const layoutName = text.describe('The name of a layout of the template, as PowerPoint shows it (e.g. "Title Only", "Titel und Inhalt").');
+
 export const DeckSchema = z
   .strictObject({
     title: titleText.describe('Deck title, shown on the title slide and in every footer.'),
@@ -75,6 +80,13 @@ export const DeckSchema = z
       .union([ThemeNameSchema, ThemeSpecSchema])
       .default('briefing')
       .describe('A built-in theme (briefing: light, midnight: dark), or a custom theme map.'),
+    template: text
+      .optional()
+      .describe('An organisation\'s PowerPoint template (.pptx, .potx or .pptm), relative to the outline or in assets/: the deck takes its masters, layouts, theme and slide size. Replaces `theme`.'),
+    layouts: z
+      .strictObject(Object.fromEntries(SLIDE_TYPE_NAMES.map((k) => [k, layoutName.optional()])) as Record<(typeof SLIDE_TYPE_NAMES)[number], z.ZodOptional<typeof layoutName>>)
+      .optional()
+      .describe('The template layout to use for each slide type, by name, where briefdeck\'s own choice should not apply.'),
   })
   .describe('Deck metadata.');
 
@@ -139,6 +151,7 @@ const BulletSchema = z.union([
 ]);
 
 const common = {
+  layout: layoutName.optional(),
   title: titleText.optional(),
   notes: notesText.optional().describe('Speaker notes.'),
   sources: z.array(id).optional().describe('Ids of the sources this slide cites.'),
@@ -211,6 +224,11 @@ export const SlideSchemas = {
 } as const;
 
 export const SLIDE_TYPES = Object.keys(SlideSchemas) as (keyof typeof SlideSchemas)[];
+
+// The slide types listed above deck.layouts and the slide schemas must be the same set.
+type Missing = Exclude<keyof typeof SlideSchemas, (typeof SLIDE_TYPE_NAMES)[number]> | Exclude<(typeof SLIDE_TYPE_NAMES)[number], keyof typeof SlideSchemas>;
+const sameSlideTypes: [Missing] extends [never] ? true : Missing = true;
+void sameSlideTypes;
 
 const slideOptions = Object.values(SlideSchemas) as unknown as [
   (typeof SlideSchemas)['title'],

@@ -4,7 +4,7 @@
 import { chartAltText } from '../../render/alt-text.js';
 import type { ChartSpec, Slide } from '../../model/types.js';
 import type { Placeholder } from '../../template/model.js';
-import { para, placeText, type LayoutContext } from '../context.js';
+import { para, placeText, sized, type LayoutContext } from '../context.js';
 import type { PlacedElement } from '../placed.js';
 import type { Box } from '../units.js';
 import { clip, placeBullets, textPlaceholder } from './bullets.js';
@@ -20,7 +20,8 @@ export function captionPlaceholder(ctx: LayoutContext, visual: Box): Placeholder
 
 export function chartWithCaption(ctx: LayoutContext, spec: ChartSpec, box: Box, ph?: Placeholder, body: Box = box): PlacedElement[] {
   const capPh = spec.caption ? captionPlaceholder(ctx, box) : undefined;
-  const capBox = capPh ? clip(capPh, body) : { ...box, y: box.y + box.h - CAPTION_H, h: CAPTION_H };
+  const capH = CAPTION_H * ctx.k;
+  const capBox = capPh ? clip(capPh, body) : { ...box, y: box.y + box.h - capH, h: capH };
   const chartBox = spec.caption ? { ...box, h: Math.min(box.h, capBox.y - box.y) - 0.05 } : box;
   const out: PlacedElement[] = [
     { type: 'chart', box: chartBox, spec, alt: chartAltText(spec), ...(ph ? { placeholder: { type: ph.type, idx: ph.idx } } : {}) },
@@ -33,7 +34,7 @@ export function chartWithCaption(ctx: LayoutContext, spec: ChartSpec, box: Box, 
         ...(capPh ? { placeholder: capPh } : {}),
         paragraphs: [para(spec.caption)],
         color: ctx.theme.colors.muted,
-        range: [12, 14],
+        range: sized(ctx, [12, 14]),
         valign: 'bottom',
         what: 'the chart caption',
         span: spec.span,
@@ -61,6 +62,7 @@ export function layoutTextChart(ctx: LayoutContext, slide: Extract<Slide, { kind
   }
   const textW = body.w * 0.42;
   const textBox = { ...body, w: textW };
-  const chartBox = { ...body, x: body.x + textW + 0.35, w: body.w - textW - 0.35 };
+  const gap = 0.35 * ctx.k;
+  const chartBox = { ...body, x: body.x + textW + gap, w: body.w - textW - gap };
   return [placeBullets(ctx, slide.bullets, textBox), ...chartWithCaption(ctx, slide.chart, chartBox)];
 }

@@ -7,7 +7,7 @@ import { GRID } from '../../template/builtin.js';
 import type { Placeholder } from '../../template/model.js';
 import { para, placeText, type LayoutContext } from '../context.js';
 import { lineHeightOf, lineWidthIn } from '../measure.js';
-import type { PlacedElement, PlacedFooter } from '../placed.js';
+import type { PlacedElement, PlacedFooter, PlacedText } from '../placed.js';
 import type { Box } from '../units.js';
 
 /** Type size of the notes strip: derivation footnotes and the source line. */
@@ -19,14 +19,14 @@ export function sourceName(s: Source): string {
 }
 
 /** The source line, shortened with an ellipsis when the sources are too many for one line. */
-export function sourceLine(ctx: LayoutContext, sources: Map<string, Source>, widthIn: number, face: string): string | undefined {
+export function sourceLine(ctx: LayoutContext, sources: Map<string, Source>, widthIn: number, face: string, sizePt: number): string | undefined {
   const names = ctx.slide.sources.map((id) => sources.get(id)).filter((s): s is Source => !!s).map(sourceName);
   if (!names.length) return undefined;
   const full = `Source${names.length > 1 ? 's' : ''}: ${names.join('; ')}`;
   const style = { face };
-  if (lineWidthIn([{ text: full }], style, NOTES_PT) <= widthIn * 0.95) return full;
+  if (lineWidthIn([{ text: full }], style, sizePt) <= widthIn * 0.95) return full;
   let cut = full;
-  while (cut.length > 1 && lineWidthIn([{ text: `${cut}…` }], style, NOTES_PT) > widthIn * 0.95) cut = cut.slice(0, -1);
+  while (cut.length > 1 && lineWidthIn([{ text: `${cut}…` }], style, sizePt) > widthIn * 0.95) cut = cut.slice(0, -1);
   return `${cut.trimEnd()}…`;
 }
 
@@ -49,16 +49,39 @@ export function notesPlaceholder(ctx: LayoutContext): Placeholder | undefined {
   );
 }
 
-/** The title placeholder of the slide's layout, or else its master's (then written with its own box). */
-export function titlePlaceholder(ctx: LayoutContext): Placeholder | undefined {
-  if (ctx.choice.title) return ctx.choice.title;
-  const master = ctx.template.masters[ctx.choice.layout.master];
-  return master?.placeholders.find((p) => p.type === 'title');
+/**
+ * The title placeholder of the slide's layout; or else its master's, or one made from the master's title
+ * style — then the slide states its box and style itself (`inherits: false`).
+ */
+export function titlePlaceholder(ctx: LayoutContext): { ph: Placeholder; inherits: boolean } | undefined {
+  const { title, titleSource } = ctx.choice;
+  return title ? { ph: title, inherits: titleSource === undefined || titleSource === 'layout' } : undefined;
 }
 
 export function slideFooter(ctx: LayoutContext): PlacedFooter {
-  const { ftr, sldNum } = ctx.choice.footer;
-  return { ...(ftr ? { text: ctx.meta.title } : {}), number: sldNum !== undefined };
+  return { number: ctx.choice.footer.sldNum !== undefined };
+}
+
+/**
+ * The deck title in the layout's footer placeholder, last in the reading order: at the placeholder's
+ * size when it fits on one line, smaller (to two thirds) when it must, shortened with an ellipsis after
+ * that.
+ */
+export function footerText(ctx: LayoutContext): PlacedText | undefined {
+  const ph = ctx.choice.footer.ftr;
+  if (!ph) return undefined;
+  const level = ph.levels[0];
+  const face = level?.font ?? ctx.theme.bodyFont;
+  const size = level?.sizePt ?? 10 * ctx.k;
+  const width = ph.box.w - ph.insets.l - ph.insets.r;
+  const style = { face, bold: level?.bold ?? false };
+  let text = ctx.meta.title;
+  const min = Math.max(6, Math.round(size * 0.66 * 2) / 2);
+  if (lineWidthIn([{ text }], style, min) > width * 0.95) {
+    while (text.length > 1 && lineWidthIn([{ text: `${text}…` }], style, min) > width * 0.95) text = text.slice(0, -1);
+    text = `${text.trimEnd()}…`;
+  }
+  return placeText(ctx, { role: 'footer', placeholder: ph, paragraphs: [para(text)], range: [min, size], maxLinesPerParagraph: 1, what: 'the footer' });
 }
 
 export function contentChrome(ctx: LayoutContext, sources: Map<string, Source>): Chrome {
@@ -72,7 +95,8 @@ export function contentChrome(ctx: LayoutContext, sources: Map<string, Source>):
     head.push(
       placeText(ctx, {
         role: 'title',
-        placeholder: title,
+        placeholder: title.ph,
+        inherits: title.inherits,
         paragraphs: [para(slide.title)],
         range: theme.sizes.title,
         maxLinesPerParagraph: 2,
@@ -80,17 +104,18 @@ export function contentChrome(ctx: LayoutContext, sources: Map<string, Source>):
       }),
     );
     // Content starts where the built-in grid starts it on every layout, and never under the title.
-    const top = Math.max(title.box.y + title.box.h + 0.2, ctx.template.builtin ? GRID.body.y : 0);
+    const top = Math.max(title.ph.box.y + title.ph.box.h + 0.2, ctx.template.builtin ? GRID.body.y : 0);
     if (body.y < top) body = { ...body, y: top, h: body.y + body.h - top };
   }
 
   const notesPh = notesPlaceholder(ctx);
   const face = notesPh?.levels[0]?.font ?? theme.bodyFont;
   const widthIn = notesPh ? notesPh.box.w : body.w;
-  const line = sourceLine(ctx, sources, widthIn, face);
+  const notesPt = notesPh?.levels[0]?.sizePt ?? Math.round(NOTES_PT * ctx.k * 2) / 2;
+  const line = sourceLine(ctx, sources, widthIn, face, notesPt);
   const paragraphs = [...slide.derivedNotes.map((n) => para(n)), ...(line ? [para(line)] : [])];
   if (paragraphs.length) {
-    const lineIn = (NOTES_PT * lineHeightOf(face)) / 72;
+    const lineIn = (notesPt * lineHeightOf(face)) / 72;
     const bottom = notesPh ? notesPh.box.y + notesPh.box.h : body.y + body.h;
     const h = Math.max(notesPh?.box.h ?? 0, paragraphs.length * lineIn + 0.04);
     const box = { x: notesPh?.box.x ?? body.x, y: bottom - h, w: widthIn, h };
@@ -101,13 +126,15 @@ export function contentChrome(ctx: LayoutContext, sources: Map<string, Source>):
         box,
         paragraphs,
         color: theme.colors.muted,
-        range: [NOTES_PT, NOTES_PT],
+        range: [notesPt, notesPt],
         valign: 'bottom',
         what: 'the notes and source line',
       }),
     );
-    const top = box.y - NOTES_GAP;
+    const top = box.y - NOTES_GAP * ctx.k;
     if (body.y + body.h > top) body = { ...body, h: top - body.y };
   }
+  const footer = footerText(ctx);
+  if (footer) tail.push(footer);
   return { head, tail, body, footer: slideFooter(ctx) };
 }

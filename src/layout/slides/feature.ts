@@ -3,7 +3,7 @@
 // has one. On the built-in template an accent bar runs beside the title block, as tall as it is.
 import type { Slide } from '../../model/types.js';
 import type { Placeholder } from '../../template/model.js';
-import { para, placeText, type LayoutContext } from '../context.js';
+import { para, placeText, sized, type LayoutContext } from '../context.js';
 import type { PlacedElement, PlacedText } from '../placed.js';
 import type { Box } from '../units.js';
 import { titlePlaceholder } from './chrome.js';
@@ -16,10 +16,10 @@ export function layoutFeature(ctx: LayoutContext, slide: FeatureSlide): PlacedEl
   const { colors, sizes } = ctx.theme;
   const { choice } = ctx;
   const titlePh = titlePlaceholder(ctx);
-  const big = slide.kind === 'section' ? ([32, 48] as const) : ([36, 54] as const);
+  const big = sized(ctx, slide.kind === 'section' ? [32, 48] : [36, 54]);
   const texts: PlacedText[] = [];
   const title = titlePh
-    ? placeText(ctx, { role: 'title', placeholder: titlePh, paragraphs: [para(slide.title)], range: big, maxLinesPerParagraph: 3, what: 'the title' })
+    ? placeText(ctx, { role: 'title', placeholder: titlePh.ph, inherits: titlePh.inherits, paragraphs: [para(slide.title)], range: big, maxLinesPerParagraph: 3, what: 'the title' })
     : undefined;
   if (title) texts.push(title);
 
@@ -29,7 +29,7 @@ export function layoutFeature(ctx: LayoutContext, slide: FeatureSlide): PlacedEl
   const spare = choice.layout.placeholders.filter(
     (p) => (p.type === 'body' || p.type === 'obj') && !p.ambiguous && p !== subtitlePh && p.box.h >= 0.3 && (!subtitlePh || p.box.y >= subtitlePh.box.y + subtitlePh.box.h - 0.05),
   );
-  const below = (b: Box): Box => ({ x: b.x, y: b.y + b.h + 0.15, w: b.w, h: 0.8 });
+  const below = (b: Box): Box => ({ x: b.x, y: b.y + b.h + 0.15 * ctx.k, w: b.w, h: 0.8 * ctx.k });
   if (slide.subtitle) {
     const box = subtitlePh?.box ?? (title ? below(title.box) : undefined);
     if (box) {
@@ -56,7 +56,7 @@ export function layoutFeature(ctx: LayoutContext, slide: FeatureSlide): PlacedEl
           role: 'caption',
           ...(ph ? { placeholder: ph } : { box, color: last?.color ?? colors.sectionText }),
           paragraphs: [para(small)],
-          range: [14, 18],
+          range: sized(ctx, [14, 18]),
           valign: 'top',
           what: slide.kind === 'title' ? 'the byline' : 'the contact line',
         }),

@@ -1,7 +1,7 @@
 // A picture fitted inside the body ("contain"), keeping its aspect ratio, with an optional caption. It
 // fills the layout's picture placeholder where there is one.
 import type { Slide } from '../../model/types.js';
-import { para, placeText, type LayoutContext } from '../context.js';
+import { para, placeText, sized, type LayoutContext } from '../context.js';
 import type { PlacedElement } from '../placed.js';
 import type { Box } from '../units.js';
 import { clip } from './bullets.js';
@@ -21,7 +21,8 @@ export function layoutImage(ctx: LayoutContext, slide: Extract<Slide, { kind: 'i
   const ph = visualPlaceholder(ctx);
   const room = ph ? clip(ph, body) : body;
   const capPh = slide.caption ? captionPlaceholder(ctx, room) : undefined;
-  const capBox = capPh ? clip(capPh, body) : { ...room, y: room.y + room.h - CAPTION_H, h: CAPTION_H };
+  const capH = CAPTION_H * ctx.k;
+  const capBox = capPh ? clip(capPh, body) : { ...room, y: room.y + room.h - capH, h: capH };
   const area = slide.caption ? { ...room, h: Math.min(room.h, capBox.y - room.y) - 0.1 } : room;
   const elements: PlacedElement[] = [
     {
@@ -41,7 +42,7 @@ export function layoutImage(ctx: LayoutContext, slide: Extract<Slide, { kind: 'i
         ...(capPh ? { placeholder: capPh } : {}),
         paragraphs: [para(slide.caption)],
         color: ctx.theme.colors.muted,
-        range: [12, 14],
+        range: sized(ctx, [12, 14]),
         align: 'center',
         valign: 'bottom',
         what: 'the caption',

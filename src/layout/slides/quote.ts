@@ -1,16 +1,17 @@
 // A short quote, large and centred, with its attribution under it.
 import type { Slide } from '../../model/types.js';
-import { para, placeText, type LayoutContext } from '../context.js';
+import { para, placeText, sized, type LayoutContext } from '../context.js';
 import type { PlacedElement } from '../placed.js';
 import type { Box } from '../units.js';
 
 export function layoutQuote(ctx: LayoutContext, slide: Extract<Slide, { kind: 'quote' }>, body: Box): PlacedElement[] {
   const { colors, sizes } = ctx.theme;
-  const x = body.x + 0.9;
-  const w = body.w - 1.8;
-  const quoteH = slide.attribution ? body.h - 1.0 : body.h;
+  const { k } = ctx;
+  const x = body.x + 0.9 * k;
+  const w = body.w - 1.8 * k;
+  const quoteH = slide.attribution ? body.h - 1.0 * k : body.h;
   const elements: PlacedElement[] = [
-    { type: 'rect', box: { x: body.x + 0.4, y: body.y + 0.3, w: 0.1, h: quoteH - 0.6 }, fill: colors.accent2, decoration: true },
+    { type: 'rect', box: { x: body.x + 0.4 * k, y: body.y + 0.3 * k, w: 0.1 * k, h: quoteH - 0.6 * k }, fill: colors.accent2, decoration: true },
     placeText(ctx, {
       role: 'quote',
       box: { x, y: body.y, w, h: quoteH },
@@ -26,10 +27,10 @@ export function layoutQuote(ctx: LayoutContext, slide: Extract<Slide, { kind: 'q
     elements.push(
       placeText(ctx, {
         role: 'caption',
-        box: { x, y: body.y + quoteH + 0.15, w, h: 0.7 },
+        box: { x, y: body.y + quoteH + 0.15 * k, w, h: 0.7 * k },
         paragraphs: [para(`— ${slide.attribution}`)],
         color: colors.muted,
-        range: [16, 20],
+        range: sized(ctx, [16, 20]),
         what: 'the attribution',
       }),
     );

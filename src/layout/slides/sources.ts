@@ -1,7 +1,7 @@
 // The list of every source the deck cites: title, publisher and date, then the address on its own line,
 // a real link.
 import type { Slide, Source } from '../../model/types.js';
-import { para, placeText, type LayoutContext } from '../context.js';
+import { para, placeText, sized, type LayoutContext } from '../context.js';
 import type { PlacedElement, PlacedParagraph } from '../placed.js';
 import type { Box } from '../units.js';
 import { clip, textPlaceholder } from './bullets.js';
@@ -22,7 +22,7 @@ export function layoutSources(ctx: LayoutContext, slide: Extract<Slide, { kind: 
       ...(ph ? { placeholder: ph } : {}),
       paragraphs: slide.items.flatMap((s, i) => sourceParagraphs(s, i === 0, ctx.theme.colors.muted)),
       color: ctx.theme.colors.text,
-      range: [14, 20],
+      range: sized(ctx, [14, 20]),
       valign: 'top',
       what: `${slide.items.length} sources`,
     }),

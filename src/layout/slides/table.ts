@@ -1,15 +1,14 @@
 // Tables: column widths follow their content (as a browser's automatic table layout does), numbers are
 // right-aligned, and the largest type size is chosen at which every row fits the body.
 import type { RichText, Slide } from '../../model/types.js';
-import { para, placeText, type LayoutContext } from '../context.js';
+import { para, placeText, sized, type LayoutContext } from '../context.js';
 import { lineHeightOf, lineWidthIn, unitWidth, WIDTH_SLACK, wrap } from '../measure.js';
 import type { PlacedElement, PlacedTable } from '../placed.js';
 import { inToPt, ptToIn, type Box } from '../units.js';
 
-const PAD = { x: 0.12, y: 0.06 };
+const PAD_IN = { x: 0.12, y: 0.06 };
 export const TABLE_RANGE = [12, 20] as const;
-const RANGE = TABLE_RANGE;
-const CAPTION_H = 0.45;
+const CAPTION_IN = 0.45;
 
 interface Sizing {
   colWidths: number[];
@@ -18,7 +17,7 @@ interface Sizing {
 }
 
 /** Column widths and row heights of the table at one type size, and whether it fits the box. */
-export function size(grid: RichText[][], headerRows: number, face: string, sizePt: number, box: Box): Sizing {
+export function size(grid: RichText[][], headerRows: number, face: string, sizePt: number, box: Box, PAD = PAD_IN): Sizing {
   const cols = grid[0]!.length;
   const style = (r: number) => ({ face, bold: r < headerRows });
   const natural = Array<number>(cols).fill(0);
@@ -53,18 +52,20 @@ export function size(grid: RichText[][], headerRows: number, face: string, sizeP
 }
 
 /** The part of the body the table itself may use (the caption goes under it). */
-export function tableArea(slide: Extract<Slide, { kind: 'table' }>, body: Box): Box {
-  return slide.caption ? { ...body, h: body.h - CAPTION_H - 0.1 } : body;
+export function tableArea(slide: Extract<Slide, { kind: 'table' }>, body: Box, k = 1): Box {
+  return slide.caption ? { ...body, h: body.h - (CAPTION_IN + 0.1) * k } : body;
 }
 
 export function layoutTable(ctx: LayoutContext, slide: Extract<Slide, { kind: 'table' }>, body: Box): PlacedElement[] {
-  const { theme } = ctx;
-  const area = tableArea(slide, body);
+  const { theme, k } = ctx;
+  const area = tableArea(slide, body, k);
+  const PAD = { x: PAD_IN.x * k, y: PAD_IN.y * k };
+  const RANGE = sized(ctx, TABLE_RANGE);
   const grid = [slide.header, ...slide.rows.map((r) => r.map((c) => c.text))];
   let chosen: Sizing | undefined;
   let sizePt: number = RANGE[0];
-  for (let s = RANGE[1]; s >= RANGE[0]; s -= 1) {
-    const sizing = size(grid, 1, theme.bodyFont, s, area);
+  for (let s = RANGE[1]; s >= RANGE[0]; s -= 0.5) {
+    const sizing = size(grid, 1, theme.bodyFont, s, area, PAD);
     if (sizing.fits) {
       chosen = sizing;
       sizePt = s;
@@ -72,7 +73,7 @@ export function layoutTable(ctx: LayoutContext, slide: Extract<Slide, { kind: 't
     }
   }
   const fits = chosen !== undefined;
-  chosen ??= size(grid, 1, theme.bodyFont, RANGE[0], area);
+  chosen ??= size(grid, 1, theme.bodyFont, RANGE[0], area, PAD);
   const height = chosen.rowHeights.reduce((a, b) => a + b, 0);
   if (!fits) {
     ctx.diags.warn('text-overflow', `slide ${ctx.number} '${slide.title}': ${slide.rows.length} table rows need ${height.toFixed(1)} in at ${sizePt} pt, the box holds ${area.h.toFixed(1)} in`, {
@@ -102,10 +103,10 @@ export function layoutTable(ctx: LayoutContext, slide: Extract<Slide, { kind: 't
     out.push(
       placeText(ctx, {
         role: 'caption',
-        box: { x: area.x, y: table.box.y + table.box.h + 0.1, w: area.w, h: CAPTION_H },
+        box: { x: area.x, y: table.box.y + table.box.h + 0.1 * k, w: area.w, h: CAPTION_IN * k },
         paragraphs: [para(slide.caption)],
         color: theme.colors.muted,
-        range: [12, 14],
+        range: sized(ctx, [12, 14]),
         what: 'the table caption',
       }),
     );

@@ -6,14 +6,16 @@ import { fitText } from '../measure.js';
 import type { PlacedElement, PlacedParagraph } from '../placed.js';
 import type { Box } from '../units.js';
 
-const DOT = 0.22;
-const GAP = 0.2;
+const DOT_IN = 0.22;
+const GAP_IN = 0.2;
 
 export function layoutTimeline(ctx: LayoutContext, slide: Extract<Slide, { kind: 'timeline' }>, body: Box): PlacedElement[] {
   const { colors, headingFont, bodyFont, sizes } = ctx.theme;
+  const DOT = DOT_IN * ctx.k;
+  const GAP = GAP_IN * ctx.k;
   const n = slide.events.length;
   const colW = body.w / n;
-  const lineY = body.y + Math.min(1.5, body.h * 0.32);
+  const lineY = body.y + Math.min(1.5 * ctx.k, body.h * 0.32);
   const dateBox = (i: number): Box => ({ x: body.x + i * colW + GAP / 2, y: body.y, w: colW - GAP, h: lineY - body.y - DOT });
   const textBox = (i: number): Box => ({ x: body.x + i * colW + GAP / 2, y: lineY + DOT, w: colW - GAP, h: body.y + body.h - lineY - DOT });
   const texts = (i: number): PlacedParagraph[] => {
@@ -32,7 +34,7 @@ export function layoutTimeline(ctx: LayoutContext, slide: Extract<Slide, { kind:
   );
 
   const elements: PlacedElement[] = [
-    { type: 'rect', box: { x: body.x, y: lineY - 0.02, w: body.w, h: 0.04 }, fill: colors.grid, decoration: true },
+    { type: 'rect', box: { x: body.x, y: lineY - 0.02 * ctx.k, w: body.w, h: 0.04 * ctx.k }, fill: colors.grid, decoration: true },
   ];
   slide.events.forEach((e, i) => {
     const cx = body.x + i * colW + colW / 2;
