@@ -52,7 +52,8 @@ describe('ETDZ briefing deck', () => {
     const notes = stats.elements.find((e) => e.type === 'text' && e.role === 'notes');
     const lines = notes && notes.type === 'text' ? notes.paragraphs.map((p) => p.runs.map((run) => run.text).join('')) : [];
     expect(lines[lines.length - 1]).toMatch(/^Source: China Daily/);
-    expect(stats.footer.text).toBe(r.deck!.meta.title);
+    const footer = stats.elements.find((e) => e.type === 'text' && e.role === 'footer');
+    expect(footer && footer.type === 'text' && footer.paragraphs[0]!.runs[0]!.text).toBe(r.deck!.meta.title);
   });
 });
 
