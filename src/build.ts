@@ -99,11 +99,12 @@ function sourceDateEpoch(options: BuildOptions, diags: Diagnostics): number | un
   const raw = fromEnv ? process.env.SOURCE_DATE_EPOCH : String(options.sourceDateEpoch);
   if (raw === undefined || (fromEnv && raw === '')) return undefined;
   const name = fromEnv ? 'SOURCE_DATE_EPOCH' : 'sourceDateEpoch';
-  const value = /^\d+$/.test(raw.trim()) ? Number(raw.trim()) : NaN;
-  if (Number.isInteger(value) && value >= EPOCH_MIN && value <= EPOCH_MAX) return value;
+  const digits = /^\d+$/.test(raw.trim());
+  const value = digits ? Number(raw.trim()) : NaN;
+  if (digits && value >= EPOCH_MIN && value <= EPOCH_MAX) return value;
   const shown = raw.length > 40 ? `${raw.slice(0, 40)}…` : raw;
-  const when = Math.abs(value) < 8e12 ? new Date(value * 1000).toISOString().slice(0, 10) : 'far in the future';
-  diags.error('bad-source-date-epoch', Number.isInteger(value) ? `${name}=${shown} is ${when}, outside the dates a .pptx file can store (1980-01-01 to 2099-12-31)` : `${name}=${shown} is not a whole number of seconds since 1970-01-01`, {
+  const when = value < 8e12 ? new Date(value * 1000).toISOString().slice(0, 10) : 'far in the future';
+  diags.error('bad-source-date-epoch', digits ? `${name}=${shown} is ${when}, outside the dates a .pptx file can store (1980-01-01 to 2099-12-31)` : `${name}=${shown} is not a whole number of seconds since 1970-01-01`, {
     hint: `set ${name} to seconds since 1970 between ${EPOCH_MIN} (1980-01-01) and ${EPOCH_MAX} (2099-12-31), e.g. $(git log -1 --format=%ct), or unset it to use deck.date`,
   });
   return null;

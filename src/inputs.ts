@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { AssetReader } from './model/build-model.js';
 import type { DataReader } from './model/data.js';
+import { decodeUtf8 } from './text-checks.js';
 
 export const MAX_ASSET_BYTES = 25 * 1024 * 1024;
 export const MAX_DATA_BYTES = 5 * 1024 * 1024;
@@ -74,7 +75,11 @@ export function fileInputs(options: InputOptions): Inputs {
     template: (name) => read(name, assetDirs, MAX_TEMPLATE_BYTES, 'template'),
     data: (name) => {
       const r = read(name, [base], MAX_DATA_BYTES, 'data file');
-      return 'error' in r ? r : { text: r.bytes.toString('utf8'), path: r.path };
+      if ('error' in r) return r;
+      // Strictly UTF-8: a Latin-1 CSV is a located error, not cells full of U+FFFD.
+      const decoded = decodeUtf8(r.bytes);
+      if ('text' in decoded) return { text: decoded.text, path: r.path };
+      return { error: `${name}:${decoded.at.line}:${decoded.at.col}: ${decoded.message}`, code: 'not-utf8', hint: decoded.hint };
     },
   };
 }

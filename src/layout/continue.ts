@@ -2,7 +2,10 @@
 // over as few slides as it takes, in balanced parts, each titled "… (cont.)" after the first. Bullets
 // split only between top-level points (a point keeps its sub-points); tables between rows, repeating
 // the header. Whether a part fits is decided by laying it out, on the layout it will use.
-import type { Bullet, Slide } from '../model/types.js';
+import type { Bullet, Slide, Theme } from '../model/types.js';
+import { lineHeightOf } from './measure.js';
+import { TABLE_RANGE } from './slides/table.js';
+import { ptToIn } from './units.js';
 
 type Splittable = Extract<Slide, { kind: 'bullets' | 'table' }>;
 
@@ -16,6 +19,19 @@ export function paginate(slide: Slide, fits: (s: Slide) => boolean): Slide[] {
     if (split.every(fits)) return split;
   }
   return splitInto(slide, units);
+}
+
+/**
+ * A lower bound on how many slides `slide` becomes, without laying it out: every row or point takes at
+ * least one line at the smallest size, and no body is taller than the slide. Cheap enough to check a
+ * whole deck against the slide limit before laying out any of it.
+ */
+export function fewestParts(slide: Slide, theme: Theme, slideHeightIn: number): number {
+  if ((slide.kind !== 'bullets' && slide.kind !== 'table') || slide.overflow !== 'continue') return 1;
+  const smallest = slide.kind === 'table' ? TABLE_RANGE[0] : theme.sizes.body[0];
+  const lines = Math.max(1, Math.floor(slideHeightIn / ptToIn(lineHeightOf(theme.bodyFont) * smallest)));
+  const units = slide.kind === 'bullets' ? groups(slide.bullets).length : slide.rows.length;
+  return Math.max(1, Math.ceil(units / lines));
 }
 
 /** A top-level bullet with its sub-bullets. */

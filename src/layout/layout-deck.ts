@@ -7,7 +7,8 @@ import { builtinTemplate } from '../template/builtin.js';
 import type { TemplateModel } from '../template/model.js';
 import { chooseLayout, layoutByName, SLIDE_KIND_NEEDS, type LayoutChoice } from '../template/choose.js';
 import type { LayoutContext } from './context.js';
-import { paginate } from './continue.js';
+import { MAX_SLIDES } from '../limits.js';
+import { fewestParts, paginate } from './continue.js';
 import { lineHeightOf } from './measure.js';
 import type { PlacedDeck, PlacedElement, PlacedFooter, PlacedSlide } from './placed.js';
 import { contentChrome } from './slides/chrome.js';
@@ -18,7 +19,7 @@ export function layoutDeck(deck: Deck, diags: Diagnostics): PlacedDeck {
   const place = (slide: Slide, number: number, out: Diagnostics) => layoutSlide(deck, template, slide, number, out);
   const fits = (slide: Slide) =>
     place(slide, 0, new Diagnostics()).elements.every((e) => (e.type === 'text' || e.type === 'table' ? e.fits : true));
-  const pages = deck.slides.flatMap((slide) => paginate(slide, fits));
+  const pages = paginateAll(deck, template, fits, diags) ?? [];
   const slides = pages.map((slide, i) => place(slide, i + 1, diags));
   return { title: deck.meta.title, language: deck.meta.language, template, slides };
 }
@@ -66,4 +67,30 @@ function layoutFor(template: TemplateModel, slide: Slide, diags: Diagnostics): L
     if ((slide.part ?? 1) === 1) diags.error('unknown-layout', `${pinned.error}${template.builtin ? ' (the built-in template)' : ` (${template.name})`}`, { span: pin.span, path: pin.path, hint: pinned.hint });
   }
   return chooseLayout(template, need);
+}
+
+/**
+ * Every slide with its continuation slides, within MAX_SLIDES: a cheap lower bound is checked first, so
+ * that 2,000 long tables are refused at once rather than after minutes of measuring.
+ */
+function paginateAll(deck: Deck, template: TemplateModel, fits: (s: Slide) => boolean, diags: Diagnostics): Slide[] | undefined {
+  const tooMany = (slide: Slide, count: string): undefined => {
+    diags.error('too-many-slides', `with its continuation slides the deck has ${count} slides by this one; at most ${MAX_SLIDES.toLocaleString('en-US')} are allowed`, {
+      path: `slides[${slide.index}]`,
+      span: slide.span,
+      hint: 'show fewer rows or points (a CSV file with the rows the audience needs), or use `overflow: shrink` on the long slides',
+    });
+    return undefined;
+  };
+  let least = 0;
+  for (const slide of deck.slides) {
+    least += fewestParts(slide, deck.theme, template.slideSize.h);
+    if (least > MAX_SLIDES) return tooMany(slide, `at least ${least.toLocaleString('en-US')}`);
+  }
+  const pages: Slide[] = [];
+  for (const slide of deck.slides) {
+    pages.push(...paginate(slide, fits));
+    if (pages.length > MAX_SLIDES) return tooMany(slide, pages.length.toLocaleString('en-US'));
+  }
+  return pages;
 }

@@ -9,7 +9,7 @@ import { columnIndex, loadCsv, type DataReader } from './data.js';
 import { resolveFacts } from './facts.js';
 import { DERIVED_MARK, factParts, formatCell, formatFact } from './format.js';
 import { prettyFormula } from './formula.js';
-import { imageInfo } from './image.js';
+import { checkImage } from './image.js';
 import { interpolate, parseInline, plainText, type InlineContext } from './inline.js';
 import { loadTemplate, type TemplateSource } from './template.js';
 import { resolveTheme } from './theme.js';
@@ -33,7 +33,8 @@ export interface ModelOptions {
 }
 
 export function buildModel(outline: Outline, locate: Locator, diags: Diagnostics, readAsset: AssetReader, options: ModelOptions = {}): Deck {
-  const facts = resolveFacts(outline, locate, diags);
+  const factTable = resolveFacts(outline, locate, diags);
+  const { facts, broken } = factTable;
   const readData: DataReader = options.readData ?? ((name) => ({ error: `data file \`${name}\` cannot be read here` }));
   const sources = new Map<string, Source>(
     Object.entries(outline.sources).map(([id, s]) => [id, { id, ...s } as Source]),
@@ -90,14 +91,6 @@ export function buildModel(outline: Outline, locate: Locator, diags: Diagnostics
   }
   return deck;
 
-  /** The fact itself and, for a derived fact, every fact its formula uses (transitively). */
-  function originsOf(fact: Fact, seen = new Set<string>()): Fact[] {
-    if (seen.has(fact.id)) return [];
-    seen.add(fact.id);
-    const inputs = fact.derived?.match(/[A-Za-z][A-Za-z0-9_-]*/g) ?? [];
-    return [fact, ...inputs.flatMap((id) => (facts.get(id) ? originsOf(facts.get(id)!, seen) : []))];
-  }
-
   function buildSlide(raw: OutlineSlide, index: number): Slide | undefined {
     const path: PathPart[] = ['slides', index];
     const used = new Set<Fact>();
@@ -114,12 +107,14 @@ export function buildModel(outline: Outline, locate: Locator, diags: Diagnostics
     const ctxAt = (p: PathPart[]): InlineContext => ({
       facts,
       usedFact: (f) => used.add(f),
-      unknownFact: (id) =>
+      unknownFact: (id) => {
+        if (broken.has(id)) return; // defined, but its value failed: that error is reported at the fact
         diags.error('unknown-fact', `unknown fact \`{${id}}\``, {
           path: formatPath(p),
           span: locate.value(p),
-          hint: facts.size ? suggestion(id, [...facts.keys()], 'facts') : 'define it under `facts:`',
-        }),
+          hint: facts.size ? suggestion(id, [...facts.keys(), ...broken], 'facts') : 'define it under `facts:`',
+        });
+      },
     });
     const plain = (value: string, p: PathPart[]): string => interpolate(value, ctxAt(p)).text;
     const rich = (value: string, p: PathPart[]) => parseInline(value, ctxAt(p));
@@ -154,7 +149,7 @@ export function buildModel(outline: Outline, locate: Locator, diags: Diagnostics
       const ids = new Set(explicitSources.filter((s) => sources.has(s)));
       for (const f of used) {
         // A derived number cites the sources of the figures it is computed from.
-        for (const origin of originsOf(f)) if (origin.source !== undefined && sources.has(origin.source)) ids.add(origin.source);
+        for (const source of factTable.sourcesOf(f.id)) if (sources.has(source)) ids.add(source);
         if (f.derived !== undefined) {
           const formula = prettyFormula(f.derived, (id) => {
             const other = facts.get(id);
@@ -193,11 +188,11 @@ export function buildModel(outline: Outline, locate: Locator, diags: Diagnostics
         return finish(s);
       }
       case 'chart': {
-        const chart = resolveChart(raw.chart, [...path, 'chart'], facts, locate, diags, (f) => used.add(f), plain, readData);
+        const chart = resolveChart(raw.chart, [...path, 'chart'], facts, locate, diags, (f) => used.add(f), plain, readData, { broken });
         return chart && finish({ ...base, kind: 'chart', chart });
       }
       case 'text-chart': {
-        const chart = resolveChart(raw.chart, [...path, 'chart'], facts, locate, diags, (f) => used.add(f), plain, readData);
+        const chart = resolveChart(raw.chart, [...path, 'chart'], facts, locate, diags, (f) => used.add(f), plain, readData, { broken });
         return chart && finish({ ...base, kind: 'text-chart', chart, bullets: bullets(raw.bullets, [...path, 'bullets']) });
       }
       case 'quote': {
@@ -236,12 +231,12 @@ export function buildModel(outline: Outline, locate: Locator, diags: Diagnostics
           diags.error('image-not-found', found.error, { path: formatPath(ip), span: locate.value(ip), hint: 'put the picture in assets/ and give its file name' });
           return undefined;
         }
-        const info = imageInfo(found.bytes);
-        if (!info) {
-          diags.error('image-unreadable', `\`${raw.image}\` is not a PNG or JPEG picture`, { path: formatPath(ip), span: locate.value(ip), hint: 'save the picture as PNG or JPEG' });
+        const checked = checkImage(found.bytes);
+        if (!checked.ok) {
+          diags.error(checked.code, `\`${raw.image}\` ${checked.problem}`, { path: formatPath(ip), span: locate.value(ip), hint: checked.hint });
           return undefined;
         }
-        const s: Slide = { ...base, kind: 'image', image: { path: found.path, data: found.bytes, ...info }, alt: plain(raw.alt, [...path, 'alt']) };
+        const s: Slide = { ...base, kind: 'image', image: { path: found.path, data: found.bytes, ...checked.info }, alt: plain(raw.alt, [...path, 'alt']) };
         if (raw.caption !== undefined) s.caption = plain(raw.caption, [...path, 'caption']);
         return finish(s);
       }
@@ -314,11 +309,12 @@ export function buildModel(outline: Outline, locate: Locator, diags: Diagnostics
     let card: StatCard;
     if (st.fact !== undefined) {
       const fact = facts.get(st.fact);
+      if (!fact && broken.has(st.fact)) return undefined; // reported at the fact
       if (!fact) {
         diags.error('unknown-fact', `unknown fact \`${st.fact}\``, {
           path: formatPath([...p, 'fact']),
           span: locate.value([...p, 'fact']),
-          hint: facts.size ? suggestion(st.fact, [...facts.keys()], 'facts') : 'define it under `facts:`',
+          hint: facts.size ? suggestion(st.fact, [...facts.keys(), ...broken], 'facts') : 'define it under `facts:`',
         });
         return undefined;
       }

@@ -26,6 +26,13 @@ export function shareDecimalsOf(facts: Map<string, Fact>): number {
   return most ?? 1;
 }
 
+export interface ChartContext {
+  /** Facts that are defined but have no value (their error is reported at the fact): no follow-on here. */
+  broken?: ReadonlySet<string>;
+  /** `deck.targets`: the applications the deck is for; without Keynote, native charts need no warning. */
+  targets?: readonly string[];
+}
+
 export function resolveChart(
   chart: OutlineChart,
   path: PathPart[],
@@ -36,8 +43,12 @@ export function resolveChart(
   /** Resolves {fact} references in the chart's words (title, labels, names, units, caption). */
   words: (text: string, path: PathPart[]) => string = (t) => t,
   readData: DataReader = () => ({ error: 'data files cannot be read here' }),
+  context: ChartContext = {},
 ): ChartSpec | undefined {
   const before = diags.errors.length;
+  const broken = context.broken ?? new Set<string>();
+  let quietlyFailed = false;
+  let unresolved = false; // a fact id without a value: the zeros standing in for it prove nothing
   const fromCsv = chartData(chart, path, locate, diags, readData);
   if (!fromCsv) return undefined;
   const labelList = fromCsv.labels;
@@ -71,11 +82,15 @@ export function resolveChart(
       if (typeof v === 'number') return { value: v };
       const fact = facts.get(v);
       if (!fact) {
-        diags.error('unknown-fact', `unknown fact \`${v}\``, {
-          path: formatPath([...sp, 'values', j]),
-          span: locate.value([...sp, 'values', j]),
-          hint: suggestion(v, [...facts.keys()], 'facts'),
-        });
+        unresolved = true;
+        if (broken.has(v)) quietlyFailed = true;
+        else {
+          diags.error('unknown-fact', `unknown fact \`${v}\``, {
+            path: formatPath([...sp, 'values', j]),
+            span: locate.value([...sp, 'values', j]),
+            hint: suggestion(v, [...facts.keys(), ...broken], 'facts'),
+          });
+        }
         return { value: 0 };
       }
       useFact(fact);
@@ -102,7 +117,7 @@ export function resolveChart(
     const type = s.type ?? (chart.kind === 'combo' && (s.axis === 'right' || i > 0) ? 'line' : 'bar');
     return { name: words(s.name, [...sp, 'name']), read, values, axis: s.axis, type, derived };
   });
-  if (circular && series[0] && series[0].values.length > 0 && series[0].values.every((v) => v === 0)) {
+  if (circular && !unresolved && series[0] && series[0].values.length > 0 && series[0].values.every((v) => v === 0)) {
     diags.error('pie-zero-total', `every value of this ${chart.kind} chart is 0, so it has no slices to draw`, {
       path: formatPath([...path, 'series', 0, chart.data === undefined ? 'values' : 'column']),
       span: locate.value([...path, 'series', 0, chart.data === undefined ? 'values' : 'column']),
@@ -134,7 +149,7 @@ export function resolveChart(
       span: locate.key([...path, 'unit2']),
     });
   }
-  if (diags.errors.length > before) return undefined;
+  if (diags.errors.length > before || quietlyFailed) return undefined;
   const labels = labelList.map((l, i) => (chart.data === undefined ? words(l, [...path, 'labels', i]) : l));
   const highlight = highlightIndices(chart, labels, path, locate, diags);
   if (!highlight) return undefined;
@@ -152,11 +167,13 @@ export function resolveChart(
     render: chart.render,
     span: locate.value(path),
   };
-  if (chart.render === 'native') {
+  if (chart.render === 'native' && (context.targets === undefined || context.targets.includes('keynote'))) {
     diags.warn('native-chart', 'Keynote may not show a native chart (it shows the picture of a chart reliably)', {
       path: formatPath([...path, 'render']),
       span: locate.value([...path, 'render']),
-      hint: 'remove `render: native` if the deck will be shown in Keynote',
+      hint: context.targets
+        ? '`deck.targets` includes keynote: remove `render: native` so that Keynote shows the chart'
+        : 'remove `render: native` if the deck will be shown in Keynote; if it will not, say so with `deck.targets: [powerpoint]`',
     });
   }
   if (chart.title !== undefined) spec.title = words(chart.title, [...path, 'title']);

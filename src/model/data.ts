@@ -2,7 +2,9 @@
 // a data file is located twice: at the YAML line that names the file or column, and at the CSV line.
 import { parse } from 'csv-parse/sync';
 import type { Diagnostics, Span } from '../diagnostics.js';
+import { MAX_ROWS } from '../limits.js';
 import { suggestion } from '../outline/suggest.js';
+import { firstIllegalCharacter, ILLEGAL_CHARACTER_HINT, positionOf } from '../text-checks.js';
 
 export interface CsvTable {
   /** File name as written in the outline, for messages. */
@@ -14,32 +16,72 @@ export interface CsvTable {
 }
 
 export interface DataReader {
-  (name: string): { text: string; path: string } | { error: string };
+  /** The file's text, or why it cannot be used (`code` and `hint` when the reader knows better than "not found"). */
+  (name: string): { text: string; path: string } | { error: string; code?: string; hint?: string };
 }
 
-/** Reads and parses a CSV file; undefined (with a located error) when it cannot be used. */
+type Problem = { code: string; message: string; hint: string };
+
+/** Each file is read and parsed once per build (per reader), however many slides use it. */
+const parsed = new WeakMap<DataReader, Map<string, CsvTable | Problem>>();
+
+/** Reads and parses a CSV file; undefined (with an error located at `where`) when it cannot be used. */
 export function loadCsv(name: string, read: DataReader, where: { span: Span; path: string }, diags: Diagnostics): CsvTable | undefined {
+  let files = parsed.get(read);
+  if (!files) parsed.set(read, (files = new Map()));
+  let outcome = files.get(name);
+  if (!outcome) files.set(name, (outcome = parseCsvFile(name, read)));
+  if ('code' in outcome) {
+    diags.error(outcome.code, outcome.message, { ...where, hint: outcome.hint });
+    return undefined;
+  }
+  return outcome;
+}
+
+/** The table in a CSV file, or the one problem that makes it unusable (said about the file). */
+function parseCsvFile(name: string, read: DataReader): CsvTable | Problem {
   const found = read(name);
   if ('error' in found) {
-    diags.error('data-not-found', found.error, { ...where, hint: 'give the CSV file’s path relative to the outline, e.g. data/zones.csv' });
-    return undefined;
+    return { code: found.code ?? 'data-not-found', message: found.error, hint: found.hint ?? 'give the CSV file’s path relative to the outline, e.g. data/zones.csv' };
+  }
+  // Cells go onto slides as they are: every character must be one a slide can hold.
+  const bad = firstIllegalCharacter(found.text);
+  if (bad) {
+    const at = positionOf(found.text, bad.index);
+    return { code: 'control-character', message: `${name}:${at.line}:${at.col}: this cell contains ${bad.what}`, hint: ILLEGAL_CHARACTER_HINT };
   }
   let records: { record: string[]; info: { lines: number } }[];
   try {
-    records = parse(found.text, { bom: true, trim: true, skip_empty_lines: true, info: true }) as unknown as typeof records;
+    // Parsing stops just past the row limit: a 100,000-row file is refused without reading it all.
+    records = parse(found.text, { bom: true, trim: true, skip_empty_lines: true, info: true, to: MAX_ROWS + 2 }) as unknown as typeof records;
   } catch (e) {
     const err = e as Error & { code?: string; lines?: number; record?: string[] };
     const ragged = err.code === 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH';
-    diags.error(ragged ? 'data-ragged-row' : 'data-bad-csv', `${name}:${err.lines ?? '?'}: ${ragged ? `this row has ${err.record?.length ?? 'a different number of'} cells, the header has a different number` : err.message}`, {
-      ...where,
+    return {
+      code: ragged ? 'data-ragged-row' : 'data-bad-csv',
+      message: `${name}:${err.lines ?? '?'}: ${ragged ? `this row has ${err.record?.length ?? 'a different number of'} cells, the header has a different number` : err.message}`,
       hint: ragged ? 'give every row one cell per header column (quote cells that contain commas)' : 'check the quoting on that line of the CSV file',
-    });
-    return undefined;
+    };
   }
   const [head, ...body] = records;
   if (!head || body.length === 0) {
-    diags.error('data-empty', `${name} has ${head ? 'a header but no rows' : 'no header and no rows'}`, { ...where, hint: 'the first line names the columns; each later line is one row' });
-    return undefined;
+    return { code: 'data-empty', message: `${name} has ${head ? 'a header but no rows' : 'no header and no rows'}`, hint: 'the first line names the columns; each later line is one row' };
+  }
+  // A column is chosen by its name: two columns with one name would silently pick the first.
+  const firstAt = new Map<string, number>();
+  for (const [i, column] of head.record.entries()) {
+    const earlier = firstAt.get(column);
+    if (earlier !== undefined) {
+      return { code: 'data-duplicate-column', message: `${name}:${head.info.lines}: columns ${earlier + 1} and ${i + 1} are both named \`${column}\``, hint: 'give every column its own name in the first line of the CSV file' };
+    }
+    firstAt.set(column, i);
+  }
+  if (body.length > MAX_ROWS) {
+    return {
+      code: 'too-many',
+      message: `${name} has more than ${MAX_ROWS.toLocaleString('en-US')} rows, the most a table or chart shows`,
+      hint: 'keep the rows the audience needs in a smaller CSV file (a chart of totals, a table of the top rows)',
+    };
   }
   return { name, header: head.record, rows: body.map((r) => r.record), lines: body.map((r) => r.info.lines) };
 }

@@ -6,9 +6,14 @@ export type FormulaResult =
   | { ok: true; value: number; ids: string[] }
   | { ok: false; reason: 'not-a-formula' }
   | { ok: false; reason: 'unknown-id'; id: string }
-  | { ok: false; reason: 'division-by-zero' };
+  /** An input fact is known but has no value, because of a problem reported where that fact is. */
+  | { ok: false; reason: 'broken-input'; id: string }
+  /** `divisor` is the formula text that came out as 0, e.g. `(b - c)`. */
+  | { ok: false; reason: 'division-by-zero'; divisor: string }
+  /** The result (or a step towards it) is too large for a number: 1e308 * 10. */
+  | { ok: false; reason: 'non-finite' };
 
-type Token = { kind: 'num'; value: number } | { kind: 'id'; name: string } | { kind: 'op'; op: string };
+type Token = ({ kind: 'num'; value: number } | { kind: 'id'; name: string } | { kind: 'op'; op: string }) & { from: number; to: number };
 
 function tokenize(src: string): Token[] | undefined {
   const tokens: Token[] = [];
@@ -20,15 +25,26 @@ function tokenize(src: string): Token[] | undefined {
     const m = re.exec(src);
     if (!m) return undefined;
     pos = re.lastIndex;
-    if (m[1] !== undefined) tokens.push({ kind: 'num', value: Number(m[1]) });
-    else if (m[2] !== undefined) tokens.push({ kind: 'id', name: m[2] });
-    else tokens.push({ kind: 'op', op: m[3]! });
+    const at = { from: pos - m[0].trimStart().length, to: pos };
+    if (m[1] !== undefined) tokens.push({ kind: 'num', value: Number(m[1]), ...at });
+    else if (m[2] !== undefined) tokens.push({ kind: 'id', name: m[2], ...at });
+    else tokens.push({ kind: 'op', op: m[3]!, ...at });
   }
   return tokens;
 }
 
-/** Evaluates `src`, looking ids up with `lookup` (undefined = unknown id). */
-export function evaluateFormula(src: string, lookup: (id: string) => number | undefined): FormulaResult {
+/** The fact ids a formula uses, in order (with repeats), or undefined when `src` is not a formula. */
+export function formulaIds(src: string): string[] | undefined {
+  const tokens = tokenize(src);
+  if (!tokens || !tokens.some((t) => t.kind === 'id')) return undefined;
+  return tokens.flatMap((t) => (t.kind === 'id' ? [t.name] : []));
+}
+
+/**
+ * Evaluates `src` at full precision, looking ids up with `lookup`: a number, undefined for an unknown id,
+ * null for a known fact that has no value (its own problem is reported where it is).
+ */
+export function evaluateFormula(src: string, lookup: (id: string) => number | undefined | null): FormulaResult {
   const parsed = tokenize(src);
   if (!parsed || parsed.length === 0 || !parsed.some((t) => t.kind === 'id')) return { ok: false, reason: 'not-a-formula' };
   const tokens: Token[] = parsed;
@@ -46,8 +62,8 @@ export function evaluateFormula(src: string, lookup: (id: string) => number | un
     if (t.kind === 'num') return t.value;
     if (t.kind === 'id') {
       const v = lookup(t.name);
-      if (v === undefined) {
-        failure ??= { ok: false, reason: 'unknown-id', id: t.name };
+      if (v === undefined || v === null) {
+        failure ??= v === null ? { ok: false, reason: 'broken-input', id: t.name } : { ok: false, reason: 'unknown-id', id: t.name };
         return NaN;
       }
       ids.push(t.name);
@@ -66,9 +82,11 @@ export function evaluateFormula(src: string, lookup: (id: string) => number | un
     let v = factor();
     for (let op = peekOp(); op && '*/×÷'.includes(op); op = peekOp()) {
       i++;
+      const from = tokens[i]?.from ?? src.length;
       const rhs = factor();
-      if ((op === '/' || op === '÷') && rhs === 0) failure ??= { ok: false, reason: 'division-by-zero' };
+      if ((op === '/' || op === '÷') && rhs === 0) failure ??= { ok: false, reason: 'division-by-zero', divisor: src.slice(from, tokens[i - 1]!.to) };
       v = op === '*' || op === '×' ? v * rhs : v / rhs;
+      if (!Number.isFinite(v)) failure ??= { ok: false, reason: 'non-finite' }; // 1 / (1e308 * 10) is not 0
     }
     return v;
   }
@@ -77,6 +95,7 @@ export function evaluateFormula(src: string, lookup: (id: string) => number | un
     for (let op = peekOp(); op === '+' || op === '-'; op = peekOp()) {
       i++;
       v = op === '+' ? v + term() : v - term();
+      if (!Number.isFinite(v)) failure ??= { ok: false, reason: 'non-finite' };
     }
     return v;
   }
@@ -84,7 +103,8 @@ export function evaluateFormula(src: string, lookup: (id: string) => number | un
   try {
     const value = expr();
     if (i !== tokens.length) return { ok: false, reason: 'not-a-formula' };
-    return failure ?? { ok: true, value, ids };
+    if (failure) return failure;
+    return Number.isFinite(value) ? { ok: true, value, ids } : { ok: false, reason: 'non-finite' };
   } catch {
     return { ok: false, reason: 'not-a-formula' };
   }

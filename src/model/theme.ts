@@ -5,7 +5,7 @@ import type { Diagnostics } from '../diagnostics.js';
 import { aliasFace, isBundledFont, SUPPORTED_FONTS } from '../font-faces.js';
 import { formatPath, type Locator, type PathPart } from '../outline/positions.js';
 import type { Outline } from '../outline/schema.js';
-import { imageInfo } from './image.js';
+import { checkImage } from './image.js';
 import { checkTheme } from './theme-check.js';
 import { THEMES } from './themes.js';
 import type { Theme } from './types.js';
@@ -72,9 +72,9 @@ export function resolveTheme(field: ThemeField, locate: Locator, diags: Diagnost
     const where = { path: formatPath(at('logo')), span: locate.value(at('logo')) };
     if ('error' in found) diags.error('image-not-found', found.error, { ...where, hint: 'put the logo in assets/ and give its file name' });
     else {
-      const info = imageInfo(found.bytes);
-      if (!info) diags.error('image-unreadable', `\`${field.logo}\` is not a PNG or JPEG picture`, { ...where, hint: 'save the logo as PNG' });
-      else theme.logo = { data: found.bytes, ...info };
+      const checked = checkImage(found.bytes);
+      if (!checked.ok) diags.error(checked.code, `\`${field.logo}\` ${checked.problem}`, { ...where, hint: checked.hint });
+      else theme.logo = { data: found.bytes, ...checked.info };
     }
   }
   return theme;

@@ -1,10 +1,11 @@
 // YAML text → typed Outline. Only this folder knows YAML. Every problem becomes a located diagnostic;
 // nothing is thrown for a user mistake.
-import { LineCounter, parseDocument, visit, type YAMLError } from 'yaml';
+import { isScalar, LineCounter, parseDocument, visit, type YAMLError } from 'yaml';
 import type * as z from 'zod';
 import { Diagnostics, type Span } from '../diagnostics.js';
 import { decodeUtf8, firstIllegalCharacter, ILLEGAL_CHARACTER_HINT } from '../text-checks.js';
 import { DATE_HINT, dateProblem } from './dates.js';
+import { reportNumberReadings } from './number-readings.js';
 import { formatPath, makeLocator, type Locator, type PathPart } from './positions.js';
 import { allowedKeysAt } from './schema-walk.js';
 import { OutlineSchema, SLIDE_TYPES, type Outline } from './schema.js';
@@ -39,7 +40,8 @@ export function parseOutline(source: string | Uint8Array, diagnostics = new Diag
   if (typeof source === 'string') decoded = source;
   else {
     if (source.length > MAX_OUTLINE_BYTES + 3) return tooLarge(); // + a BOM
-    if (source.includes(0)) return binary(diagnostics);
+    const utf16 = (source[0] === 0xff && source[1] === 0xfe) || (source[0] === 0xfe && source[1] === 0xff);
+    if (!utf16 && source.includes(0)) return binary(diagnostics);
     const d = decodeUtf8(source);
     if (!('text' in d)) {
       diagnostics.error('not-utf8', d.message, { span: d.at, hint: d.hint });
@@ -59,7 +61,8 @@ export function parseOutline(source: string | Uint8Array, diagnostics = new Diag
   }
 
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false, strict: true });
+  // Duplicate keys are found below in linear time; yaml's own check is quadratic in the size of a map.
+  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: false, prettyErrors: false, strict: true });
   const locate = makeLocator(doc, lines);
   const at = (offset: number): Span => {
     const { line, col } = lines.linePos(offset);
@@ -72,6 +75,7 @@ export function parseOutline(source: string | Uint8Array, diagnostics = new Diag
     const message = opener === undefined ? yamlMessage(err) : `${yamlMessage(err)} (the \`${text[opener]}\` here is never closed)`;
     diagnostics.error(yamlCode(err), message, { span: at(opener ?? err.pos[0]), hint: yamlHint(err) });
   }
+  reportDuplicateKeys(doc, at, diagnostics);
   for (const warn of doc.warnings) {
     if (warn.code === 'TAG_RESOLVE_FAILED') {
       diagnostics.error('yaml-custom-tag', 'custom YAML tags (`!tag`) are not allowed in an outline', {
@@ -85,6 +89,7 @@ export function parseOutline(source: string | Uint8Array, diagnostics = new Diag
   if (diagnostics.hasErrors) return { locate, diagnostics };
   reportControlCharacters(doc, text, at, diagnostics);
   if (diagnostics.hasErrors) return { locate, diagnostics };
+  reportNumberReadings(doc, at, diagnostics);
 
   let data: unknown;
   try {
@@ -137,6 +142,27 @@ function reportControlCharacters(doc: ReturnType<typeof parseDocument>, text: st
         span: at(node.range[0] + Math.max(0, raw)),
         hint: ILLEGAL_CHARACTER_HINT,
       });
+    },
+  });
+}
+
+/** A key written twice in one map: the second would silently replace the first. */
+function reportDuplicateKeys(doc: ReturnType<typeof parseDocument>, at: (offset: number) => Span, out: Diagnostics): void {
+  visit(doc, {
+    Map(_key, map) {
+      const first = new Map<string, Span>();
+      for (const pair of map.items) {
+        if (!isScalar(pair.key) || !pair.key.range) continue;
+        const key = String(pair.key.value);
+        const here = at(pair.key.range[0]);
+        const earlier = first.get(key);
+        if (earlier) {
+          out.error('yaml-duplicate-key', `YAML syntax: the key \`${key}\` appears twice in this map (first on line ${earlier.line})`, {
+            span: here,
+            hint: 'each key may appear once in a map: remove or rename one of them',
+          });
+        } else first.set(key, here);
+      }
     },
   });
 }
@@ -280,6 +306,15 @@ function reportIssue(issue: z.core.$ZodIssue, data: unknown, locate: Locator, ou
     case 'too_small':
     case 'too_big': {
       const small = issue.code === 'too_small';
+      if (issue.origin === 'number') {
+        const limit = Number(small ? issue.minimum : issue.maximum);
+        out.error('out-of-range', `${where} must be ${small ? 'at least' : 'at most'} ${limit}, not ${describe(actual).replace(/^the number /, '')}`, {
+          path: where,
+          span: locate.value(path),
+          hint: path[path.length - 1] === 'decimals' ? 'write a whole number from 0 to 6: the digits shown after the point' : `write a number ${small ? 'of at least' : 'no larger than'} ${limit}`,
+        });
+        return;
+      }
       if (issue.origin === 'string') {
         out.error(small ? 'empty-text' : 'too-long', `${where} ${issue.message}`, {
           path: where,
@@ -299,6 +334,19 @@ function reportIssue(issue: z.core.$ZodIssue, data: unknown, locate: Locator, ou
       return;
     }
     default:
+      if (path[0] === 'deck' && path[2] === 'fonts' && typeof actual === 'string') {
+        out.error('bad-font-name', `${where}: ${issue.message}`, { path: where, span: locate.value(path), hint: 'write the font’s name as the font menu shows it, then a bundled fallback, e.g. "Segoe UI, Arial"' });
+        return;
+      }
+      if (path[path.length - 2] === 'values' && typeof actual === 'string') {
+        // Chart values are numbers or fact ids; "57.4 bn" is neither.
+        out.error('not-a-number', `${where} is \`${actual}\`: a chart value is a number or a fact id`, {
+          path: where,
+          span: locate.value(path),
+          hint: /\d/.test(actual) ? `write the plain number (e.g. ${/[-+]?\d[\d,]*(\.\d+)?/.exec(actual)![0].replace(/,/g, '')}) and put the scale or unit in the chart's \`unit:\`, or name a fact` : 'write a number, or the id of a fact defined under `facts:`',
+        });
+        return;
+      }
       out.error('invalid-value', `${where}: ${issue.message}`, { path: where, span: locate.value(path), hint: 'see the outline format in README.md for the values this key takes' });
   }
 }
@@ -329,6 +377,7 @@ function expectedWords(expected: string): string {
     string: 'text',
     number: 'a number',
     boolean: 'true or false',
+    int: 'a whole number',
     array: 'a list',
     object: 'a map of keys and values',
   };

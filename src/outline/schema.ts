@@ -2,6 +2,7 @@
 // z.toJSONSchema) feeds editor completion. Descriptions double as hover help in editors.
 import * as z from 'zod';
 import { CHART_KINDS } from '../model/types.js';
+import { MAX_ROWS, MAX_SLIDES } from '../limits.js';
 import { DATE_PATTERN, dateProblem, FIRST_YEAR, LAST_YEAR } from './dates.js';
 
 const id = z
@@ -30,7 +31,9 @@ const hexColor = z.string().regex(/^#[0-9A-Fa-f]{6}$/, 'write colours as #RRGGBB
 const sizeRange = z
   .tuple([z.number().min(8).max(120), z.number().min(8).max(120)])
   .describe('[smallest, largest] size in points; text is set at the largest size that fits.');
-const fontName = text.describe('An Office font name. Bundled: Calibri, Arial (and Carlito, Arimo). Another face needs a bundled fallback whose metrics stand in for it: "Segoe UI, Arial".');
+/** No font is named with XML's special characters; a name with them is a typo or an attack on the theme part. */
+const faceText = text.regex(/^[^<>&"]*$/, 'a font name has no <, >, & or " in it');
+const fontName = faceText.describe('An Office font name. Bundled: Calibri, Arial (and Carlito, Arimo). Another face needs a bundled fallback whose metrics stand in for it: "Segoe UI, Arial".');
 
 export const ThemeSpecSchema = z
   .strictObject({
@@ -51,7 +54,7 @@ export const ThemeSpecSchema = z
       })
       .optional(),
     palette: z.array(hexColor).min(2).max(12).optional().describe('Chart series colours, in order.'),
-    fonts: z.strictObject({ heading: fontName.optional(), body: fontName.optional(), east_asian: text.optional() }).optional(),
+    fonts: z.strictObject({ heading: fontName.optional(), body: fontName.optional(), east_asian: faceText.optional() }).optional(),
     sizes: z
       .strictObject({ title: sizeRange.optional(), body: sizeRange.optional(), stat: sizeRange.optional(), caption: sizeRange.optional() })
       .optional(),
@@ -116,7 +119,7 @@ const numberOrFact = z.union([z.number(), id]);
 
 const SeriesSchema = z.strictObject({
   name: text,
-  values: z.array(numberOrFact).min(1).max(1000).optional().describe('Numbers or fact ids, one per label.'),
+  values: z.array(numberOrFact).min(1).max(MAX_ROWS).optional().describe('Numbers or fact ids, one per label.'),
   column: text.optional().describe('With `data:`, the CSV column holding this series, by its header name.'),
   axis: z.enum(['left', 'right']).default('left').describe('Combo charts: the axis this series uses.'),
   type: z.enum(['bar', 'line']).optional().describe('Combo charts: draw as bars or a line.'),
@@ -127,7 +130,7 @@ export const ChartSchema = z.strictObject({
   title: titleText.optional(),
   data: text.optional().describe('A CSV file (relative to the outline) holding the labels and series values.'),
   labels: z
-    .union([z.array(z.union([text, z.number()]).transform(String)).min(1).max(1000), text])
+    .union([z.array(z.union([text, z.number()]).transform(String)).min(1).max(MAX_ROWS), text])
     .describe('The category labels; with `data:`, the name of the CSV column that holds them.'),
   series: z.array(SeriesSchema).min(1),
   unit: text.optional().describe('Unit of the value axis.'),
@@ -189,7 +192,7 @@ export const SlideSchemas = {
     ...common,
     title: titleText,
     header: z.array(text).min(1).optional().describe('Column headings; with `data:`, defaults to the CSV header.'),
-    rows: z.array(z.array(z.union([z.string().max(2000), z.number()])).max(50)).min(1).max(1000).optional(),
+    rows: z.array(z.array(z.union([z.string().max(2000), z.number()])).max(50)).min(1).max(MAX_ROWS).optional(),
     data: text.optional().describe('A CSV file (relative to the outline) whose rows fill the table.'),
     columns: z.array(text).min(1).optional().describe('With `data:`, which CSV columns to show, in order (default: all).'),
     caption: text.optional(),
@@ -242,7 +245,7 @@ export const OutlineSchema = z
     deck: DeckSchema,
     sources: z.record(id, SourceSchema).default({}),
     facts: z.record(id, FactSchema).default({}),
-    slides: z.array(SlideSchema).min(1, 'a deck needs at least one slide').max(2000),
+    slides: z.array(SlideSchema).min(1, 'a deck needs at least one slide').max(MAX_SLIDES),
   })
   .describe('A briefdeck outline: deck metadata, sources, facts and slides.');
 
