@@ -7,6 +7,7 @@ import type { BatchResult } from './batch-worker.js';
 import type { CommandOptions } from './commands.js';
 import type { Io } from './io.js';
 import type { PreviewOptions } from './preview.js';
+import { removeTemporaryFilesOnSignal } from './write-atomic.js';
 
 export type BatchCommand = 'build' | 'validate' | 'preview';
 
@@ -24,13 +25,15 @@ const PAST: Record<BatchCommand, [string, string]> = {
   preview: ['previewed', 'not previewed'],
 };
 
-export async function runBatch(command: BatchCommand, tasks: Omit<BatchTask, 'command'>[], io: Io): Promise<number> {
+/** `outputFolders`: where the tasks write, so that an interrupt leaves no temporary file there. */
+export async function runBatch(command: BatchCommand, tasks: Omit<BatchTask, 'command'>[], io: Io, outputFolders: string[] = []): Promise<number> {
   const threads = Math.max(1, Math.min(tasks.length, os.availableParallelism?.() ?? os.cpus().length));
   const pool = new Piscina<BatchTask, BatchResult>({
     filename: new URL('./batch-worker.js', import.meta.url).href,
     minThreads: threads,
     maxThreads: threads,
   });
+  const unguard = removeTemporaryFilesOnSignal(outputFolders);
   const results = tasks.map((t) => pool.run({ ...t, command }));
   let worst = 0;
   let failed = 0;
@@ -45,6 +48,7 @@ export async function runBatch(command: BatchCommand, tasks: Omit<BatchTask, 'co
     }
   } finally {
     await pool.destroy();
+    unguard();
   }
   if (!json && !(failed === 0 && tasks[0]?.opts.quiet)) {
     const [ok, notOk] = PAST[command];

@@ -22,7 +22,8 @@ export async function runOutlines(command: BatchCommand, args: string[], opts: C
     opts: { ...opts, ...(opts.out !== undefined ? { out: outputIn(opts.out, file, ext) } : {}) },
     colour: io.colours?.isColorSupported ?? false,
   }));
-  return runBatch(command, tasks, io);
+  const folders = command === 'validate' ? [] : tasks.map((t) => (command === 'preview' ? (t.opts.out ?? defaultOutput(t.file).replace(/\.pptx$/, '-preview')) : path.dirname(t.opts.out ?? defaultOutput(t.file))));
+  return runBatch(command, tasks, io, folders);
 }
 
 async function runSingle(command: BatchCommand, file: string, opts: CommandOptions & PreviewOptions, io: Io): Promise<number> {

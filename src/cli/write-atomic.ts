@@ -89,6 +89,43 @@ export async function writeFileAtomic(target: string, data: Uint8Array, options:
   }
 }
 
+/**
+ * For writes on worker threads (a batch of outlines), which no signal reaches: until the returned
+ * function is called, SIGINT, SIGTERM or SIGHUP first removes this process's temporary files from
+ * `folders` (the batch's output folders), then ends the process as the signal would have.
+ */
+export function removeTemporaryFilesOnSignal(folders: Iterable<string>): () => void {
+  const where = new Set<string>();
+  for (const f of folders) {
+    where.add(path.resolve(f));
+    try {
+      where.add(fs.realpathSync(f));
+    } catch {
+      // not there yet
+    }
+  }
+  const ours = new RegExp(`^\\.briefdeck-${process.pid}-\\d+-\\d+\\.tmp$`);
+  const handled = new Set<string>(SIGNALS.filter((sig) => process.listenerCount(sig) > 0));
+  const onSignal = (sig: NodeJS.Signals): void => {
+    for (const dir of where) {
+      let names: string[] = [];
+      try {
+        names = fs.readdirSync(dir);
+      } catch {
+        continue;
+      }
+      for (const n of names) if (ours.test(n)) fs.rmSync(path.join(dir, n), { force: true });
+    }
+    stop();
+    if (!handled.has(sig)) process.kill(process.pid, sig);
+  };
+  const stop = (): void => {
+    for (const sig of SIGNALS) process.removeListener(sig, onSignal);
+  };
+  for (const sig of SIGNALS) process.on(sig, onSignal);
+  return stop;
+}
+
 /** writeFileAtomic for the commands: a failure is a CliError (exit 1) that names the target and says what to do. */
 export async function writeOutput(target: string, data: Uint8Array, options: WriteOptions = {}): Promise<void> {
   try {

@@ -246,3 +246,34 @@ describe('an interrupted write', () => {
     expect(fs.readdirSync(dir)).toEqual(['deck.pptx']);
   });
 });
+
+describe('an interrupted batch (outlines built on worker threads, which no signal reaches)', () => {
+  it('leaves no temporary file and dies by the signal', async () => {
+    const CLI = path.join(ROOT, 'dist', 'cli', 'main.js');
+    const dir = tempDir('batch-interrupt');
+    fs.mkdirSync(path.join(dir, 'decks'));
+    for (const n of ['a', 'b']) fs.writeFileSync(path.join(dir, 'decks', `${n}.yaml`), `deck:\n  title: ${n}\nslides:\n  - type: title\n`);
+    // Every write waits 3 s first (on worker threads too), so that the signal lands during one.
+    const slow = path.join(dir, 'slow-write.mjs');
+    fs.writeFileSync(
+      slow,
+      `import fs from 'node:fs';
+       const h = await fs.promises.open(${JSON.stringify(slow)}, 'r');
+       const proto = Object.getPrototypeOf(h);
+       await h.close();
+       const write = proto.write;
+       proto.write = async function (...args) { await new Promise((r) => setTimeout(r, 3000)); return write.apply(this, args); };`,
+    );
+    const child = spawn(process.execPath, ['--import', slow, CLI, 'build', 'decks/a.yaml', 'decks/b.yaml'], { cwd: dir, stdio: 'ignore' });
+    const out = path.join(dir, 'output');
+    const end = Date.now() + 60_000;
+    while (!(fs.existsSync(out) && fs.readdirSync(out).some((f) => f.endsWith('.tmp')))) {
+      if (Date.now() > end) throw new Error('no write started');
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    child.kill('SIGINT');
+    const signal = await new Promise((resolve) => child.on('exit', (_code, sig) => resolve(sig)));
+    expect(signal).toBe('SIGINT');
+    expect(fs.readdirSync(out)).toEqual([]);
+  });
+});
