@@ -57,13 +57,19 @@ export async function build(text: string | Uint8Array, options: BuildOptions = {
 
   const epoch = sourceDateEpoch(options, diags);
   const parsed = parseOutline(text, diags);
-  if (!parsed.outline || epoch === null) return done();
-  const deck = buildModel(parsed.outline, parsed.locate, diags, options.readAsset ?? files.asset, {
+  const modelOptions = {
     readData: options.readData ?? files.data,
     readTemplate: options.readAsset ?? files.template,
     ...(options.theme ? { theme: options.theme } : {}),
     ...(options.template ? { template: options.template } : {}),
-  });
+  };
+  if (parsed.partial) {
+    // Every problem in one run: the parts of a broken outline that are valid are still checked.
+    buildModel(parsed.partial.outline, parsed.locate, diags, options.readAsset ?? files.asset, { ...modelOptions, partial: parsed.partial });
+    return done();
+  }
+  if (!parsed.outline || epoch === null) return done();
+  const deck = buildModel(parsed.outline, parsed.locate, diags, options.readAsset ?? files.asset, modelOptions);
   if (diags.hasErrors) return done();
 
   const placed = layoutDeck(deck, diags);

@@ -2,6 +2,7 @@
 // sources each slide cites. Has slide kinds but no geometry.
 import type { Diagnostics } from '../diagnostics.js';
 import { formatPath, type Locator, type PathPart } from '../outline/positions.js';
+import type { PartialOutline } from '../outline/partial.js';
 import type { Outline, OutlineBullet, OutlineSlide } from '../outline/schema.js';
 import { suggestion } from '../outline/suggest.js';
 import { resolveChart } from './chart.js';
@@ -30,10 +31,13 @@ export interface ModelOptions {
   readTemplate?: AssetReader;
   /** Reads CSV data files named by charts and tables. */
   readData?: DataReader;
+  /** The outline is the valid part of a broken one: check it, knowing what was left out (partial.ts). */
+  partial?: PartialOutline;
 }
 
 export function buildModel(outline: Outline, locate: Locator, diags: Diagnostics, readAsset: AssetReader, options: ModelOptions = {}): Deck {
-  const factTable = resolveFacts(outline, locate, diags);
+  const partial = options.partial;
+  const factTable = resolveFacts(outline, locate, diags, partial);
   const { facts, broken } = factTable;
   const readData: DataReader = options.readData ?? ((name) => ({ error: `data file \`${name}\` cannot be read here` }));
   const sources = new Map<string, Source>(
@@ -51,8 +55,8 @@ export function buildModel(outline: Outline, locate: Locator, diags: Diagnostics
 
   const slides: Slide[] = [];
   const cited = new Set<string>();
-  outline.slides.forEach((raw, index) => {
-    const slide = buildSlide(raw, index);
+  outline.slides.forEach((raw, i) => {
+    const slide = buildSlide(raw, partial?.slideIndexes[i] ?? i);
     if (slide) {
       slide.sources.forEach((s) => cited.add(s));
       slides.push(slide);
@@ -63,7 +67,8 @@ export function buildModel(outline: Outline, locate: Locator, diags: Diagnostics
   for (const slide of slides) {
     if (slide.kind === 'agenda' && slide.items.length === 0) {
       slide.items = slides.filter((s) => s.kind === 'section').map((s) => [{ text: s.title }]);
-      if (slide.items.length === 0) {
+      // With slides left out of a broken outline, a missing section slide may be one of them.
+      if (slide.items.length === 0 && !partial?.slidesLeftOut) {
         diags.error('empty-agenda', 'the agenda has no `items` and the deck has no section slides to list', {
           path: `slides[${slide.index}]`,
           span: slide.span,
@@ -74,7 +79,7 @@ export function buildModel(outline: Outline, locate: Locator, diags: Diagnostics
     if (slide.kind === 'sources') {
       const ids = cited.size ? [...sources.keys()].filter((id) => cited.has(id)) : [...sources.keys()];
       slide.items = ids.map((id) => sources.get(id)!);
-      if (slide.items.length === 0) {
+      if (slide.items.length === 0 && !partial?.invalidSources.size) {
         diags.error('no-sources', 'the sources slide has nothing to list: `sources:` is empty', {
           path: `slides[${slide.index}]`,
           span: slide.span,
@@ -96,7 +101,7 @@ export function buildModel(outline: Outline, locate: Locator, diags: Diagnostics
     const used = new Set<Fact>();
     const explicitSources = raw.sources ?? [];
     explicitSources.forEach((id, i) => {
-      if (!sources.has(id)) {
+      if (!sources.has(id) && !partial?.invalidSources.has(id)) {
         diags.error('unknown-source', `unknown source \`${id}\``, {
           path: formatPath([...path, 'sources', i]),
           span: locate.value([...path, 'sources', i]),

@@ -21,12 +21,19 @@ export interface FactTable {
 /** Decimals a derived fact is shown with when it sets none (and states no value to take them from). */
 const DERIVED_DECIMALS = 1;
 
-export function resolveFacts(outline: Outline, locate: Locator, diags: Diagnostics): FactTable {
+/** What a broken outline left out (partial.ts): facts and sources that exist but did not validate. */
+export interface LeftOut {
+  invalidFacts: ReadonlySet<string>;
+  invalidSources: ReadonlySet<string>;
+}
+
+export function resolveFacts(outline: Outline, locate: Locator, diags: Diagnostics, leftOut?: LeftOut): FactTable {
   const raw = outline.facts;
   const ids = Object.keys(raw);
   const sourceIds = new Set(Object.keys(outline.sources));
+  const knownSources = new Set([...sourceIds, ...(leftOut?.invalidSources ?? [])]);
   const facts = new Map<string, Fact>();
-  const broken = new Set<string>();
+  const broken = new Set<string>(leftOut?.invalidFacts);
   const origins = new Map<string, readonly string[]>();
   /** A formula's fact ids, or undefined when `derived` is a description rather than a formula. */
   const inputs = new Map<string, string[] | undefined>(ids.map((id) => [id, raw[id]!.derived === undefined ? undefined : formulaIds(raw[id]!.derived!)]));
@@ -45,7 +52,7 @@ export function resolveFacts(outline: Outline, locate: Locator, diags: Diagnosti
 
   function resolveOne(id: string, f: OutlineFact): Fact | undefined {
     const path = ['facts', id];
-    if (f.source !== undefined && !sourceIds.has(f.source)) {
+    if (f.source !== undefined && !knownSources.has(f.source)) {
       diags.error('unknown-source', `fact \`${id}\` names source \`${f.source}\`, which \`sources:\` does not define`, {
         path: `facts.${id}.source`,
         span: locate.value([...path, 'source']),
@@ -63,7 +70,7 @@ export function resolveFacts(outline: Outline, locate: Locator, diags: Diagnosti
     const uses = inputs.get(id);
     if (f.derived !== undefined && uses !== undefined) {
       const where = { path: `facts.${id}.derived`, span: locate.value([...path, 'derived']) };
-      const result = evaluateFormula(f.derived, (other) => (facts.get(other)?.value ?? (other in raw ? null : undefined)));
+      const result = evaluateFormula(f.derived, (other) => (facts.get(other)?.value ?? (other in raw || broken.has(other) ? null : undefined)));
       if (result.ok) {
         const decimals = f.decimals ?? (f.value !== undefined ? decimalsIn(f.value) : DERIVED_DECIMALS);
         if (value === undefined) {
@@ -81,7 +88,7 @@ export function resolveFacts(outline: Outline, locate: Locator, diags: Diagnosti
       } else if (result.reason === 'unknown-id') {
         diags.error('unknown-fact', `the formula of fact \`${id}\` uses \`${result.id}\`, which is not a fact`, {
           ...where,
-          hint: suggestion(result.id, ids, 'facts'),
+          hint: suggestion(result.id, [...ids, ...(leftOut?.invalidFacts ?? [])], 'facts'),
         });
         if (value === undefined) return undefined;
       } else if (result.reason === 'division-by-zero') {

@@ -6,16 +6,23 @@ import { Diagnostics, type Span } from '../diagnostics.js';
 import { decodeUtf8, firstIllegalCharacter, ILLEGAL_CHARACTER_HINT } from '../text-checks.js';
 import { DATE_HINT, dateProblem } from './dates.js';
 import { reportNumberReadings } from './number-readings.js';
+import { partialOutline, type PartialOutline } from './partial.js';
 import { formatPath, makeLocator, type Locator, type PathPart } from './positions.js';
 import { allowedKeysAt } from './schema-walk.js';
 import { OutlineSchema, SLIDE_TYPES, type Outline } from './schema.js';
-import { suggestion } from './suggest.js';
+import { closest, suggestion } from './suggest.js';
 
 /** Outlines are hand-written text; anything larger is a mistake (or an attack) rather than a deck. */
 export const MAX_OUTLINE_BYTES = 2 * 1024 * 1024;
 
 export interface ParsedOutline {
+  /** The outline, when it is valid. */
   outline?: Outline;
+  /**
+   * When it is not (schema errors, bad characters) but its YAML could be read: the parts that are valid,
+   * for the checks that find the rest of the problems in the same run (partial.ts).
+   */
+  partial?: PartialOutline;
   /** Finds the line and column of any path in the outline. */
   locate: Locator;
   diagnostics: Diagnostics;
@@ -87,8 +94,8 @@ export function parseOutline(source: string | Uint8Array, diagnostics = new Diag
     }
   }
   if (diagnostics.hasErrors) return { locate, diagnostics };
+  // Bad characters are errors, but the rest of the outline is still checked (every problem in one run).
   reportControlCharacters(doc, text, at, diagnostics);
-  if (diagnostics.hasErrors) return { locate, diagnostics };
   reportNumberReadings(doc, at, diagnostics);
 
   let data: unknown;
@@ -113,7 +120,11 @@ export function parseOutline(source: string | Uint8Array, diagnostics = new Diag
   const result = OutlineSchema.safeParse(data);
   if (!result.success) {
     for (const issue of result.error.issues) reportIssue(issue, data, locate, diagnostics);
-    return { locate, diagnostics };
+    return { locate, diagnostics, partial: partialOutline(data as Record<string, unknown>) };
+  }
+  if (diagnostics.hasErrors) {
+    const whole = { outline: result.data, slideIndexes: result.data.slides.map((_, i) => i), invalidFacts: new Set<string>(), invalidSources: new Set<string>(), slidesLeftOut: false };
+    return { locate, diagnostics, partial: whole };
   }
   return { outline: result.data, locate, diagnostics };
 }
@@ -229,6 +240,7 @@ function reportIssue(issue: z.core.$ZodIssue, data: unknown, locate: Locator, ou
     case 'unrecognized_keys': {
       const allowed = allowedKeysAt(OutlineSchema, path, data) ?? [];
       for (const key of issue.keys) {
+        if (firstIllegalCharacter(key)) continue; // the bad character is the mistake, reported on its own
         const keyPath = [...path, key];
         out.error('unknown-key', `unknown key \`${key}\` in ${where}`, {
           path: formatPath(keyPath),
@@ -279,6 +291,9 @@ function reportIssue(issue: z.core.$ZodIssue, data: unknown, locate: Locator, ou
       if (actual === undefined) {
         const parent = path.slice(0, -1);
         const key = String(path[path.length - 1]);
+        // `titel:` written for `title:` is one mistake: the unknown key says "did you mean `title`?".
+        const present = valueAt(data, parent);
+        if (present !== null && typeof present === 'object' && Object.keys(present).some((k) => closest(k, [key]) === key)) return;
         out.error('missing-key', `${formatPath(parent)} is missing \`${key}\``, {
           path: where,
           span: locate.value(parent),
