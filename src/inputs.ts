@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { AssetReader } from './model/build-model.js';
 import type { DataReader } from './model/data.js';
+import { closest } from './outline/suggest.js';
 import { decodeUtf8 } from './text-checks.js';
 
 export const MAX_ASSET_BYTES = 25 * 1024 * 1024;
@@ -33,13 +34,29 @@ const inside = (file: string, dir: string): boolean => {
   return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 };
 
+/** A file in the looked-in folders whose name is a likely typo away from `name` (`calender` for `calendar`). */
+function nearestFile(name: string, dirs: string[]): string | undefined {
+  const sub = path.dirname(name);
+  const candidates = new Set<string>();
+  for (const dir of dirs) {
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(path.resolve(dir, sub), { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const e of entries) if (e.isFile() && !e.name.startsWith('.')) candidates.add(sub === '.' ? e.name : `${sub}/${e.name}`);
+  }
+  return closest(name, [...candidates]);
+}
+
 export function fileInputs(options: InputOptions): Inputs {
   const base = path.resolve(options.baseDir);
   const assetDirs = [base, path.join(base, 'assets'), path.join(base, '..', 'assets')];
   const roots = [base, path.join(base, '..', 'assets'), ...(options.allow ?? []).map((d) => path.resolve(d))];
   const used = new Set<string>();
 
-  function read(name: string, dirs: string[], limit: number, what: string): { bytes: Buffer; path: string } | { error: string } {
+  function read(name: string, dirs: string[], limit: number, what: string): { bytes: Buffer; path: string } | { error: string; hint?: string } {
     if (/^[a-z][a-z0-9+.-]*:\/\//i.test(name)) {
       return { error: `\`${name}\` is a web address: briefdeck never reads from the network; save the file beside the outline` };
     }
@@ -66,7 +83,8 @@ export function fileInputs(options: InputOptions): Inputs {
       return { error: `${what} \`${name}\` is outside the outline's folder and assets/: briefdeck reads only there (use --allow-path ${path.dirname(outside)} to allow that folder)` };
     }
     const shown = dirs.map((d) => path.relative(process.cwd(), d) || '.').join(', ');
-    return { error: `${what} \`${name}\` not found (looked in ${shown})` };
+    const near = nearestFile(name, dirs);
+    return { error: `${what} \`${name}\` not found (looked in ${shown})`, ...(near ? { hint: `did you mean \`${near}\`? (a file with a name close to it is there)` } : {}) };
   }
 
   return {

@@ -19,7 +19,7 @@ import type { Bullet, Deck, DeckMeta, Fact, Slide, Source, StatCard, TableCell, 
 
 export interface AssetReader {
   /** Bytes of an asset named in the outline, or a reason why it cannot be read. */
-  (name: string): { bytes: Uint8Array; path: string } | { error: string };
+  (name: string): { bytes: Uint8Array; path: string } | { error: string; hint?: string };
 }
 
 export interface ModelOptions {
@@ -39,6 +39,7 @@ export function buildModel(outline: Outline, locate: Locator, diags: Diagnostics
   const partial = options.partial;
   const factTable = resolveFacts(outline, locate, diags, partial);
   const { facts, broken } = factTable;
+  const chartContext = { broken, ...(outline.deck.targets ? { targets: outline.deck.targets } : {}) };
   const readData: DataReader = options.readData ?? ((name) => ({ error: `data file \`${name}\` cannot be read here` }));
   const sources = new Map<string, Source>(
     Object.entries(outline.sources).map(([id, s]) => [id, { id, ...s } as Source]),
@@ -193,11 +194,11 @@ export function buildModel(outline: Outline, locate: Locator, diags: Diagnostics
         return finish(s);
       }
       case 'chart': {
-        const chart = resolveChart(raw.chart, [...path, 'chart'], facts, locate, diags, (f) => used.add(f), plain, readData, { broken });
+        const chart = resolveChart(raw.chart, [...path, 'chart'], facts, locate, diags, (f) => used.add(f), plain, readData, chartContext);
         return chart && finish({ ...base, kind: 'chart', chart });
       }
       case 'text-chart': {
-        const chart = resolveChart(raw.chart, [...path, 'chart'], facts, locate, diags, (f) => used.add(f), plain, readData, { broken });
+        const chart = resolveChart(raw.chart, [...path, 'chart'], facts, locate, diags, (f) => used.add(f), plain, readData, chartContext);
         return chart && finish({ ...base, kind: 'text-chart', chart, bullets: bullets(raw.bullets, [...path, 'bullets']) });
       }
       case 'quote': {
@@ -233,7 +234,7 @@ export function buildModel(outline: Outline, locate: Locator, diags: Diagnostics
         const found = readAsset(raw.image);
         const ip = [...path, 'image'];
         if ('error' in found) {
-          diags.error('image-not-found', found.error, { path: formatPath(ip), span: locate.value(ip), hint: 'put the picture in assets/ and give its file name' });
+          diags.error('image-not-found', found.error, { path: formatPath(ip), span: locate.value(ip), hint: found.hint ?? 'put the picture in assets/ and give its file name' });
           return undefined;
         }
         const checked = checkImage(found.bytes);

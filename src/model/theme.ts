@@ -70,7 +70,7 @@ export function resolveTheme(field: ThemeField, locate: Locator, diags: Diagnost
   if (field.logo !== undefined) {
     const found = readAsset(field.logo);
     const where = { path: formatPath(at('logo')), span: locate.value(at('logo')) };
-    if ('error' in found) diags.error('image-not-found', found.error, { ...where, hint: 'put the logo in assets/ and give its file name' });
+    if ('error' in found) diags.error('image-not-found', found.error, { ...where, hint: found.hint ?? 'put the logo in assets/ and give its file name' });
     else {
       const checked = checkImage(found.bytes);
       if (!checked.ok) diags.error(checked.code, `\`${field.logo}\` ${checked.problem}`, { ...where, hint: checked.hint });

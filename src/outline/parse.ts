@@ -5,6 +5,7 @@ import type * as z from 'zod';
 import { Diagnostics, type Span } from '../diagnostics.js';
 import { decodeUtf8, firstIllegalCharacter, ILLEGAL_CHARACTER_HINT } from '../text-checks.js';
 import { DATE_HINT, dateProblem } from './dates.js';
+import { indentationProblem, mergedListItems } from './indentation.js';
 import { reportNumberReadings } from './number-readings.js';
 import { partialOutline, type PartialOutline } from './partial.js';
 import { formatPath, makeLocator, type Locator, type PathPart } from './positions.js';
@@ -76,7 +77,13 @@ export function parseOutline(source: string | Uint8Array, diagnostics = new Diag
     return { line, col };
   };
 
+  // A mis-indented line: said once, at that line, with the blocks it could belong to (indentation.ts);
+  // yaml's errors up to the line after it follow from it.
+  const firstIndentError = doc.errors.find((e) => INDENT_CODES.has(e.code));
+  const indent = firstIndentError ? indentationProblem(text, doc, lines, [at(firstIndentError.pos[0]).line]) : undefined;
+  if (indent) diagnostics.error(yamlCode(firstIndentError!), `YAML syntax: ${indent.message}`, { span: indent.span, hint: indent.hint });
   for (const err of doc.errors) {
+    if (indent && at(err.pos[0]).line <= indent.line + 1) continue;
     // yaml notices an unclosed bracket or quote where the file ends; point at where it was opened.
     const opener = /Flow (sequence|map)|closing ["']?quote|end with a [\]}]/i.test(err.message) ? unclosedOpener(text, err.pos[0]) : undefined;
     const message = opener === undefined ? yamlMessage(err) : `${yamlMessage(err)} (the \`${text[opener]}\` here is never closed)`;
@@ -97,6 +104,15 @@ export function parseOutline(source: string | Uint8Array, diagnostics = new Diag
   // Bad characters are errors, but the rest of the outline is still checked (every problem in one run).
   reportControlCharacters(doc, text, at, diagnostics);
   reportNumberReadings(doc, at, diagnostics);
+  for (const m of mergedListItems(doc, text, lines)) {
+    diagnostics.warn('list-item-in-text', `\`${m.item.length > 40 ? `${m.item.slice(0, 40)}…` : m.item}\` looks like a list item indented too far: it is read as part of the text of ${m.path}`, {
+      span: m.span,
+      path: m.path,
+      hint: /bullets/.test(m.path)
+        ? 'to make it a point of its own, indent its `-` like the `-` above; for a sub-point, write the point as `- text: …` with `sub:` and the sub-points under it; if the dash belongs to the text, quote the text'
+        : 'indent its `-` like the `-` of the item above to make it an item of its own (or quote the text if the dash belongs to it)',
+    });
+  }
 
   let data: unknown;
   try {
@@ -156,6 +172,9 @@ function reportControlCharacters(doc: ReturnType<typeof parseDocument>, text: st
     },
   });
 }
+
+/** yaml's errors that a line indented out of step with its block causes. */
+const INDENT_CODES = new Set(['BAD_INDENT', 'BLOCK_AS_IMPLICIT_KEY', 'MULTILINE_IMPLICIT_KEY', 'MISSING_CHAR', 'UNEXPECTED_TOKEN']);
 
 /** A key written twice in one map: the second would silently replace the first. */
 function reportDuplicateKeys(doc: ReturnType<typeof parseDocument>, at: (offset: number) => Span, out: Diagnostics): void {

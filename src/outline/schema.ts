@@ -25,6 +25,9 @@ const isoDate = z
   ])
   .transform(String);
 
+/** Applications a deck can be meant for (`deck.targets`). */
+export const TARGETS = ['powerpoint', 'keynote', 'libreoffice'] as const;
+
 export const ThemeNameSchema = z.enum(['briefing', 'midnight']);
 
 const hexColor = z.string().regex(/^#[0-9A-Fa-f]{6}$/, 'write colours as #RRGGBB');
@@ -90,6 +93,11 @@ export const DeckSchema = z
       .strictObject(Object.fromEntries(SLIDE_TYPE_NAMES.map((k) => [k, layoutName.optional()])) as Record<(typeof SLIDE_TYPE_NAMES)[number], z.ZodOptional<typeof layoutName>>)
       .optional()
       .describe('The template layout to use for each slide type, by name, where briefdeck\'s own choice should not apply.'),
+    targets: z
+      .array(z.enum(TARGETS))
+      .min(1)
+      .optional()
+      .describe('The applications the deck will be shown in (powerpoint, keynote, libreoffice). Without keynote, native charts raise no Keynote warning.'),
   })
   .describe('Deck metadata.');
 

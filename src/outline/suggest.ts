@@ -32,9 +32,27 @@ export function closest(word: string, candidates: readonly string[]): string | u
   return bestDistance <= limit ? best : undefined;
 }
 
-/** "did you mean `x`? " + the list of allowed words. */
+/** The `n` candidates nearest to `word`, nearest first (ties in the order given). */
+export function nearest(word: string, candidates: readonly string[], n = 3): string[] {
+  return candidates
+    .map((c, i) => ({ c, d: editDistance(word, c), i }))
+    .sort((a, b) => a.d - b.d || a.i - b.i)
+    .slice(0, n)
+    .map((x) => x.c);
+}
+
+/**
+ * "did you mean `x`?" with the next nearest names, or the three nearest names: never a list of all of
+ * them (a deck may have dozens of facts).
+ */
 export function suggestion(word: string, candidates: readonly string[], noun = 'allowed'): string {
+  const list = (xs: string[]) => xs.map((c) => `\`${c}\``).join(', ');
   const near = closest(word, candidates);
-  const list = candidates.map((c) => `\`${c}\``).join(', ');
-  return near ? `did you mean \`${near}\`? (${noun}: ${list})` : `${noun}: ${list}`;
+  if (near) {
+    const others = nearest(word, candidates.filter((c) => c !== near), 2);
+    return `did you mean \`${near}\`?${others.length ? ` (also near: ${list(others)})` : ''}`;
+  }
+  if (candidates.length === 0) return `there are no ${noun}`;
+  const all = candidates.length > 3 ? ` (${candidates.length} in all)` : '';
+  return `the nearest ${noun}: ${list(nearest(word, candidates))}${all}`;
 }
