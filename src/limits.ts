@@ -7,5 +7,5 @@ export const MAX_SLIDES = 2000;
 export const MAX_ROWS = 1000;
 /** Pixels of one picture, read from its header before anything is decoded (8000 × 6250). */
 export const MAX_PIXELS = 50_000_000;
-/** Largest magnitude a chart can draw with readable ticks and labels (a quadrillion). */
+/** Largest magnitude a fact or a chart value may have: beyond it no number or axis can be read (a quadrillion). */
 export const MAX_CHART_VALUE = 1e15;

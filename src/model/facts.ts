@@ -6,6 +6,7 @@ import type { Diagnostics } from '../diagnostics.js';
 import type { Locator } from '../outline/positions.js';
 import type { Outline, OutlineFact } from '../outline/schema.js';
 import { suggestion } from '../outline/suggest.js';
+import { MAX_CHART_VALUE } from '../limits.js';
 import { decimalsIn, formatNumber } from './format.js';
 import { evaluateFormula, formulaIds } from './formula.js';
 import type { Fact } from './types.js';
@@ -110,6 +111,16 @@ export function resolveFacts(outline: Outline, locate: Locator, diags: Diagnosti
         path: `facts.${id}`,
         span: locate.key(path),
         hint: f.derived !== undefined ? '`derived` is not a formula here (only numbers, fact ids, + - * / and parentheses): add `value:`, or write it as a formula over other facts, e.g. a / b * 100' : 'add `value:`, or write `derived:` as a formula over other facts, e.g. a / b * 100',
+      });
+      return undefined;
+    }
+    // Beyond this a number cannot be read off a slide (a 1e300 fact is 301 digits long).
+    if (Math.abs(value) > MAX_CHART_VALUE) {
+      const written = f.value !== undefined;
+      diags.error('value-too-large', `fact \`${id}\` is ${value.toExponential(2)}, too large to show (at most ${MAX_CHART_VALUE.toExponential(0)} either way)`, {
+        path: `facts.${id}${written ? '.value' : '.derived'}`,
+        span: locate.value([...path, written ? 'value' : 'derived']),
+        hint: 'state it in a larger unit with `scale:` (15.2 with `scale: trillion`, not 15200000000000)',
       });
       return undefined;
     }

@@ -70,8 +70,9 @@ describe('derived facts', () => {
   });
 
   it('a result too large for a number is a located error, also when it overflows on the way', () => {
-    const { diags } = model(withFacts('  big: { value: 1e308, source: s }\n  tiny: { value: 1e-320, source: s }\n  x: { derived: big * 10 }\n  y: { derived: 5 / tiny }\n  z: { derived: 1 / (big * 10) }\n'));
-    expect(codes(diags)).toEqual(['number-too-large@8', 'number-too-large@9', 'number-too-large@10']);
+    const huge = Array(21).fill('big').join(' * '); // 1e315
+    const { diags } = model(withFacts(`  big: { value: 1e15, source: s }\n  tiny: { value: 1e-320, source: s }\n  x: { derived: ${huge} }\n  y: { derived: 5 / tiny }\n  z: { derived: 1 / (${huge}) }\n  w: { value: 1e308, source: s }\n`));
+    expect(codes(diags)).toEqual(['number-too-large@8', 'number-too-large@9', 'number-too-large@10', 'value-too-large@11']);
   });
 
   it('a cycle is reported once with its loop; the facts around it add nothing', () => {
@@ -89,6 +90,6 @@ describe('derived facts', () => {
     expect(codes(diags)).toEqual([]);
     expect(deck!.facts.get(`f${n - 1}`)!.value).toBe(n);
     expect(deck!.slides[0]!.sources).toEqual(['s']); // cites the source at the bottom of the chain
-    expect(performance.now() - started).toBeLessThan(30_000);
+    expect(performance.now() - started).toBeLessThan(60_000); // minutes before, on a loaded machine seconds
   });
 });
