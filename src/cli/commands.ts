@@ -109,7 +109,9 @@ export async function runBuild(file: string, opts: CommandOptions, mode: 'build'
   const { source, text } = given ?? readOutline(file);
   const target = mode === 'build' ? (opts.out ?? defaultOutput(file)) : undefined;
   const toStdout = target !== undefined && isStdin(target);
-  if (target !== undefined && !toStdout) refuseEarly(target, file); // before the work, not after it
+  // `build - -o deck.yaml < deck.yaml` would replace the outline it read: standard input is an input too.
+  const outline = isStdin(file) ? '/dev/stdin' : file;
+  if (target !== undefined && !toStdout) refuseEarly(target, outline); // before the work, not after it
   const buildStarted = performance.now();
   const result = await build(source, {
     baseDir: given?.baseDir ?? path.dirname(path.resolve(file)),
@@ -120,7 +122,7 @@ export async function runBuild(file: string, opts: CommandOptions, mode: 'build'
   const buildMs = Math.round(performance.now() - buildStarted);
   let written: string | undefined;
   if (target !== undefined && result.pptx) {
-    if (!toStdout) await writeOutput(target, result.pptx, { inputs: [file, ...result.inputs] });
+    if (!toStdout) await writeOutput(target, result.pptx, { inputs: [outline, ...result.inputs] });
     written = target;
   }
   return { result, text, ...(written ? { written } : {}), ms: Math.round(performance.now() - started), buildMs };

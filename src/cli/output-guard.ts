@@ -38,7 +38,7 @@ export function refuseInputs(target: string, inputs: readonly string[]): void {
     const other = identity(input);
     if (!other) continue;
     if (other.real === out.real || (other.dev === out.dev && other.ino === out.ino)) {
-      const same = path.resolve(input) === path.resolve(target) ? '' : ` (the same file as ${input})`;
+      const same = input === '/dev/stdin' ? ' (standard input reads it)' : path.resolve(input) === path.resolve(target) ? '' : ` (the same file as ${input})`;
       throw new WriteError(
         target,
         'output-is-input',

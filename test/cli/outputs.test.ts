@@ -57,6 +57,15 @@ describe('an output that would destroy an input', () => {
     }
   }
 
+  it('build - -o deck.yaml < deck.yaml: standard input is an input too', () => {
+    const dir = project();
+    const before = hashes(dir);
+    const r = spawnSync(process.execPath, [CLI, 'build', '-', '-o', 'deck.yaml'], { cwd: dir, encoding: 'utf8', stdio: [fs.openSync(path.join(dir, 'deck.yaml'), 'r'), 'pipe', 'pipe'] });
+    expect(r.status, r.stderr).toBe(1);
+    expect(r.stderr).toContain('will not write deck.yaml: it is a file this build reads (standard input reads it)');
+    expect(hashes(dir)).toEqual(before);
+  });
+
   it('preview into the folder of the pictures it reads refuses to replace one', () => {
     const dir = project();
     fs.copyFileSync(path.join(dir, 'assets', 'logo.png'), path.join(dir, 'assets', 'contact-sheet.png'));
