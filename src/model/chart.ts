@@ -45,7 +45,6 @@ export function resolveChart(
   readData: DataReader = () => ({ error: 'data files cannot be read here' }),
   context: ChartContext = {},
 ): ChartSpec | undefined {
-  const broken = context.broken ?? new Set<string>();
   const before = diags.errors.length;
   const broken = context.broken ?? new Set<string>();
   let quietlyFailed = false;

@@ -11,12 +11,10 @@ export const words = (min: number, max: number): fc.Arbitrary<string> =>
 const FACT_IDS = ['f_a', 'f_b', 'f_c'];
 
 const value = fc.oneof(fc.integer({ min: 0, max: 2_000_000 }), fc.double({ min: 0, max: 1e6, noNaN: true, noDefaultInfinity: true }).map((v) => Math.round(v * 100) / 100));
-/** Facts are never 0, so that a pie of fact ids always has a slice to draw (an all-zero pie is an error). */
-const factValue = value.filter((v) => v > 0);
 
 const facts = fc.record({
-  f_a: fc.record({ value: factValue, label: words(1, 4), source: fc.constant('src') }),
-  f_b: fc.record({ value: factValue, label: words(1, 4), scale: fc.constantFrom('thousand', 'million', 'billion'), currency: fc.constantFrom('USD', 'yuan'), source: fc.constant('src') }),
+  f_a: fc.record({ value, label: words(1, 4), source: fc.constant('src') }),
+  f_b: fc.record({ value, label: words(1, 4), scale: fc.constantFrom('thousand', 'million', 'billion'), currency: fc.constantFrom('USD', 'yuan'), source: fc.constant('src') }),
   f_c: fc.record({ derived: fc.constant('f_a + f_b * 2'), decimals: fc.integer({ min: 0, max: 3 }), label: words(1, 3) }),
 });
 
