@@ -9,3 +9,7 @@ export const MAX_ROWS = 1000;
 export const MAX_PIXELS = 50_000_000;
 /** Largest magnitude a fact or a chart value may have: beyond it no number or axis can be read (a quadrillion). */
 export const MAX_CHART_VALUE = 1e15;
+/** Columns of one table (and cells of one row). */
+export const MAX_COLUMNS = 50;
+/** Characters of one text: a table cell, a label, a bullet. */
+export const MAX_TEXT = 2000;

@@ -1,6 +1,7 @@
 // Outline → Deck: applies defaults, resolves facts in text, charts and stat cards, and collects the
 // sources each slide cites. Has slide kinds but no geometry.
 import type { Diagnostics } from '../diagnostics.js';
+import { MAX_COLUMNS } from '../limits.js';
 import { formatPath, type Locator, type PathPart } from '../outline/positions.js';
 import type { PartialOutline } from '../outline/partial.js';
 import type { Outline, OutlineBullet, OutlineSlide } from '../outline/schema.js';
@@ -288,6 +289,10 @@ export function buildModel(outline: Outline, locate: Locator, diags: Diagnostics
     const table = loadCsv(raw.data, readData, at('data'), diags);
     if (!table) return undefined;
     const names = raw.columns ?? table.header;
+    if (names.length > MAX_COLUMNS) {
+      diags.error('too-many', `${raw.data} has ${names.length} columns; a table shows at most ${MAX_COLUMNS}`, { ...at('data'), hint: 'choose the columns to show with `columns: [a, b, c]`' });
+      return undefined;
+    }
     const indexes = names.map((c, i) => columnIndex(table, c, raw.columns ? at('columns', i) : at('data'), diags));
     if (indexes.some((i) => i === undefined)) return undefined;
     const header = raw.header ?? names;

@@ -2,7 +2,7 @@
 // a data file is located twice: at the YAML line that names the file or column, and at the CSV line.
 import { parse } from 'csv-parse/sync';
 import type { Diagnostics, Span } from '../diagnostics.js';
-import { MAX_ROWS } from '../limits.js';
+import { MAX_ROWS, MAX_TEXT } from '../limits.js';
 import { suggestion } from '../outline/suggest.js';
 import { firstIllegalCharacter, ILLEGAL_CHARACTER_HINT, positionOf } from '../text-checks.js';
 
@@ -75,6 +75,18 @@ function parseCsvFile(name: string, read: DataReader): CsvTable | Problem {
       return { code: 'data-duplicate-column', message: `${name}:${head.info.lines}: columns ${earlier + 1} and ${i + 1} are both named \`${column}\``, hint: 'give every column its own name in the first line of the CSV file' };
     }
     firstAt.set(column, i);
+  }
+  // A cell is shown as it is: as long as a text written in the outline may be, no longer.
+  for (const [r, row] of records.entries()) {
+    const c = row.record.findIndex((cell) => cell.length > MAX_TEXT);
+    if (c >= 0) {
+      return {
+        code: 'too-long',
+        message: `${name}:${row.info.lines}: the cell in column ${c + 1} is ${row.record[c]!.length.toLocaleString('en-US')} characters long, more than ${MAX_TEXT.toLocaleString('en-US')}`,
+        hint: 'shorten it: a slide shows a few words per cell',
+      };
+    }
+    if (r > MAX_ROWS) break;
   }
   if (body.length > MAX_ROWS) {
     return {

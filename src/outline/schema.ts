@@ -2,7 +2,7 @@
 // z.toJSONSchema) feeds editor completion. Descriptions double as hover help in editors.
 import * as z from 'zod';
 import { CHART_KINDS } from '../model/types.js';
-import { MAX_ROWS, MAX_SLIDES } from '../limits.js';
+import { MAX_COLUMNS, MAX_ROWS, MAX_SLIDES, MAX_TEXT } from '../limits.js';
 import { DATE_PATTERN, dateProblem, FIRST_YEAR, LAST_YEAR } from './dates.js';
 
 const id = z
@@ -200,9 +200,9 @@ export const SlideSchemas = {
     ...common,
     title: titleText,
     header: z.array(text).min(1).optional().describe('Column headings; with `data:`, defaults to the CSV header.'),
-    rows: z.array(z.array(z.union([z.string().max(2000), z.number()])).max(50)).min(1).max(MAX_ROWS).optional(),
+    rows: z.array(z.array(z.union([z.string().max(MAX_TEXT), z.number()])).max(MAX_COLUMNS)).min(1).max(MAX_ROWS).optional(),
     data: text.optional().describe('A CSV file (relative to the outline) whose rows fill the table.'),
-    columns: z.array(text).min(1).optional().describe('With `data:`, which CSV columns to show, in order (default: all).'),
+    columns: z.array(text).min(1).max(MAX_COLUMNS).optional().describe('With `data:`, which CSV columns to show, in order (default: all).'),
     caption: text.optional(),
     overflow,
   }),

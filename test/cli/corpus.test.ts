@@ -125,6 +125,8 @@ const generatedCases: Case[] = [
   { name: 'a Latin-1 CSV', code: 'not-utf8', at: '6:11', make: (d) => (write(d, 'c.csv', Buffer.from('name,value\nZ\xfcrich,1\n', 'latin1')), write(d, 'deck.yaml', tableFrom('c.csv'))) },
   { name: 'a CSV with a duplicate header', code: 'data-duplicate-column', at: '6:11', make: (d) => (write(d, 'c.csv', 'year,value,value\n2023,1,2\n'), write(d, 'deck.yaml', tableFrom('c.csv'))) },
   { name: 'a 100,000-row CSV table (refused at once)', code: 'too-many', at: '6:11', make: (d) => (write(d, 'c.csv', `n,v\n${Array.from({ length: 100_000 }, (_, i) => `row ${i},${i}`).join('\n')}\n`), write(d, 'deck.yaml', tableFrom('c.csv'))) },
+  { name: 'a CSV table of 5,000 columns', code: 'too-many', at: '6:11', make: (d) => (write(d, 'c.csv', `${Array.from({ length: 5000 }, (_, i) => `c${i}`).join(',')}\n${Array(5000).fill('1').join(',')}\n`), write(d, 'deck.yaml', tableFrom('c.csv'))) },
+  { name: 'a CSV cell of 100,000 characters', code: 'too-long', at: '6:11', make: (d) => (write(d, 'c.csv', `a,b\n${'x'.repeat(100_000)},1\n`), write(d, 'deck.yaml', tableFrom('c.csv'))) },
   {
     name: 'continued tables that would make more than 2,000 slides',
     code: 'too-many-slides',
