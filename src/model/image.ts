@@ -15,6 +15,7 @@ export interface ImageInfo {
 
 export type ImageCheck = { ok: true; info: ImageInfo } | { ok: false; code: 'image-unreadable' | 'image-too-large'; problem: string; hint: string };
 
+const MAX_DECODED_BYTES = 256 * 1024 * 1024;
 const CUT_SHORT = 'is cut short: the file ends in the middle of the picture';
 const HINT_REDO = 'copy or download the picture again, or open it in an image editor and save it again as PNG or JPEG';
 
@@ -97,6 +98,16 @@ function checkPng(b: Uint8Array): ImageCheck {
       const big = tooLarge(header.w, header.h);
       if (big) return big;
       const kind = PNG_CHANNELS[header.type];
+      // 50 megapixels of 16-bit RGBA would be 400 MB to inflate: past 256 MiB the picture is refused unread.
+      const raw = kind ? header.h * (Math.ceil((header.w * kind.channels * header.depth) / 8) + 1) : 0;
+      if (raw > MAX_DECODED_BYTES) {
+        return {
+          ok: false,
+          code: 'image-too-large',
+          problem: `would take ${Math.round(raw / 1024 / 1024)} MiB to decode (${header.w} × ${header.h} pixels at ${header.depth} bits per channel)`,
+          hint: 'save it with 8 bits per channel, or scale it down',
+        };
+      }
       if (!kind || !kind.depths.includes(header.depth) || body[10] !== 0 || body[11] !== 0 || header.interlace > 1) return bad('is damaged (its header describes no valid PNG)');
     } else if (type === 'PLTE') {
       palette = true;

@@ -127,3 +127,18 @@ describe('pictures', () => {
     expect(checkImage(big.subarray(0, big.length - 40)).ok).toBe(false);
   });
 });
+
+describe('pictures that would take too much memory to check', () => {
+  it('refuses a 16-bit RGBA PNG under the pixel limit whose pixels would be over 256 MiB', () => {
+    const ihdr = Buffer.alloc(13);
+    ihdr.writeUInt32BE(7000, 0);
+    ihdr.writeUInt32BE(7000, 4);
+    ihdr[8] = 16;
+    ihdr[9] = 6;
+    const bytes = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 13, 10, 26, 10]), chunk('IHDR', ihdr), chunk('IDAT', zlib.deflateSync(Buffer.alloc(10))), chunk('IEND', Buffer.alloc(0))]);
+    const r = checkImage(bytes);
+    expect(r.ok).toBe(false);
+    expect(r).toMatchObject({ code: 'image-too-large' });
+    expect(!r.ok && r.problem).toMatch(/would take 374 MiB to decode \(7000 × 7000 pixels at 16 bits per channel\)/);
+  });
+});
