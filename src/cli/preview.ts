@@ -107,7 +107,7 @@ async function preview(file: string, opts: PreviewOptions, io: Io, where: ToolEn
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'briefdeck-preview-work-'));
   try {
     const pptx = path.join(work, `${name}.pptx`);
-    fs.writeFileSync(pptx, result.pptx);
+    await writeOutput(pptx, result.pptx); // a full temporary disk is a message with a hint, not a crash
     const pdf = await convertToPdf(soffice, pptx, work, work, SOFFICE_TIMEOUT_MS);
     const slideIn = await slideSizeIn(result.pptx);
     const size = slideIn && { width: Math.round(slideIn.w * dpi), height: Math.round(slideIn.h * dpi) };
