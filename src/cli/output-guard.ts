@@ -4,7 +4,7 @@
 // links and case-insensitive file systems.
 import fs from 'node:fs';
 import path from 'node:path';
-import { WriteError } from './write-error.js';
+import { explain, WriteError } from './write-error.js';
 
 /** Throws a WriteError when `target` exists and is not a regular file (a folder, a FIFO, a device). */
 export function refuseSpecialFile(target: string, stat: fs.Stats): void {
@@ -18,16 +18,26 @@ export function refuseSpecialFile(target: string, stat: fs.Stats): void {
   );
 }
 
-/** Both checks, before any work is done: a special file, or one of `inputs`. */
+/** The checks that can be made before any work is done: a special file, one of `inputs`, a folder that cannot be written. */
 export function refuseOutput(target: string, inputs: readonly string[]): void {
-  let stat: fs.Stats;
+  let stat: fs.Stats | undefined;
   try {
     stat = fs.statSync(target);
   } catch {
-    return; // nothing there (or not reachable): the write itself will say what is wrong
+    // nothing there yet
   }
-  refuseSpecialFile(target, stat);
-  refuseInputs(target, inputs);
+  if (stat) {
+    refuseSpecialFile(target, stat);
+    refuseInputs(target, inputs);
+  }
+  // A read-only disk or a folder without write permission is said at once, not after the build.
+  let folder = path.dirname(path.resolve(target));
+  while (!fs.existsSync(folder) && path.dirname(folder) !== folder) folder = path.dirname(folder);
+  try {
+    fs.accessSync(folder, fs.constants.W_OK);
+  } catch (e) {
+    throw explain(target, e, 0, path.dirname(path.resolve(target)));
+  }
 }
 
 /** Throws a WriteError when `target` is (or would replace) one of `inputs`. */

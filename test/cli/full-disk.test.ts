@@ -12,11 +12,11 @@ const CLI = path.join(ROOT, 'dist', 'cli', 'main.js');
 const sha = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 const mounted: string[] = [];
 
-/** Mounts a tmpfs of `size` at a new folder, or says why it cannot. */
-function smallDisk(size: string): { dir?: string; why?: string } {
+/** Mounts a tmpfs of `size` (read-only with `ro`) at a new folder, or says why it cannot. */
+function smallDisk(size: string, ro = false): { dir?: string; why?: string } {
   if (process.getuid?.() !== 0) return { why: 'needs root to mount a tmpfs' };
   const dir = tempDir('disk');
-  const r = spawnSync('mount', ['-t', 'tmpfs', '-o', `size=${size}`, 'tmpfs', dir], { encoding: 'utf8' });
+  const r = spawnSync('mount', ['-t', 'tmpfs', '-o', `size=${size}${ro ? ',ro' : ''}`, 'tmpfs', dir], { encoding: 'utf8' });
   if (r.status !== 0) return { why: `cannot mount a tmpfs: ${(r.stderr || r.error?.message || '').trim()}` };
   mounted.push(dir);
   return { dir };
@@ -79,6 +79,17 @@ describe.skipIf(skip)('a full disk', () => {
     expect(fs.readdirSync(path.join(project, 'decks'))).toEqual([]);
     fs.rmSync(filler);
     fs.rmSync(project, { recursive: true });
+  });
+
+  it('a read-only disk: exit 1 saying so, also for a folder that would have to be made there', () => {
+    const { dir, why } = smallDisk('64k', true);
+    expect(why).toBeUndefined();
+    for (const target of [path.join(dir!, 'deck.pptx'), path.join(dir!, 'sub', 'deck.pptx')]) {
+      const r = run(process.execPath, [CLI, 'build', path.join(DECKS, 'example-quarterly.yaml'), '-o', target]);
+      expect(r.status, r.stderr).toBe(1);
+      expect(r.stderr).toContain(`briefdeck: cannot write ${target}: the file system is read-only`);
+      expect(r.stderr).toMatch(/hint: write to another folder with -o/);
+    }
   });
 
   let child: ChildProcessWithoutNullStreams | undefined;
