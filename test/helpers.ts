@@ -13,6 +13,13 @@ export const VALIDATOR = path.resolve(ROOT, '..', 'shared', 'ooxml', 'validate-p
 
 export const deckFiles = (): string[] => fs.readdirSync(DECKS).filter((f) => f.endsWith('.yaml')).sort().map((f) => path.join(DECKS, f));
 
+/** Decks made for the tests (a deck that overflows on purpose), beside the examples in decks/. */
+export const FIXTURE_DECKS = path.join(ROOT, 'test', 'fixtures', 'decks');
+export const fixtureDeckFiles = (): string[] => fs.readdirSync(FIXTURE_DECKS).filter((f) => f.endsWith('.yaml')).sort().map((f) => path.join(FIXTURE_DECKS, f));
+
+/** Every deck the build tests check: the examples and the test decks. */
+export const allDeckFiles = (): string[] => [...deckFiles(), ...fixtureDeckFiles()];
+
 const built = new Map<string, Promise<BuildResult>>();
 /** Builds a deck from decks/ once per test file. */
 export function buildDeck(file: string): Promise<BuildResult> {
@@ -85,8 +92,9 @@ export async function partText(pptx: Uint8Array, name: string): Promise<string> 
   return strFromU8(bytes);
 }
 
+/** The text of a part's runs, joined by spaces; no-break spaces read as spaces. */
 export const textOf = (xml: string): string =>
-  [...xml.matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((m) => m[1]!.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'")).join(' ');
+  [...xml.matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((m) => m[1]!.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/\u00A0/g, ' ')).join(' ');
 
 export function tempDir(prefix: string): string {
   return fs.mkdtempSync(path.join(fs.realpathSync(process.env.TMPDIR ?? '/tmp'), `briefdeck-${prefix}-`));

@@ -61,30 +61,15 @@ export interface Assembled {
  * The deck's package: `template` (a complete template package) with its slides replaced by the slides of
  * `generated` (pptxgenjs's package), each on its layout.
  */
-export function assemble(template: Parts, generated: Parts, slides: SlideSource[], fallbackNotesMaster: () => Parts): Assembled {
-  const out: Parts = new Map();
-  const typeOfTemplate = contentTypes(template);
+export function assemble(template: Parts, generated: Parts, slides: SlideSource[], fallbackNotesMaster: () => Parts, options: { trusted?: boolean } = {}): Assembled {
+  const base = templateBase(template, options.trusted ?? false);
+  const out: Parts = new Map(base.parts);
   const typeOfGenerated = contentTypes(generated);
-  const types = new Map<string, string>();
-
-  const presentationPart = mainPart(template);
+  const types = new Map<string, string>(base.types);
+  const { presentationPart } = base;
   const presentation = readXml(template, presentationPart);
-  const presRels = readRels(template, presentationPart);
-
-  // The template's parts the deck keeps: what the kept presentation relationships reach.
-  const keep = new Set<string>();
-  const visit = (part: string, from: Parts) => {
-    if (keep.has(part) || !from.has(part)) return;
-    keep.add(part);
-    for (const r of readRels(from, part)) if (!r.external && !DROPPED.has(r.type)) visit(resolveTarget(part, r.target), from);
-  };
-  for (const r of presRels) if (!r.external && KEPT_FROM_PRESENTATION.has(r.type)) visit(resolveTarget(presentationPart, r.target), template);
-  let notesMaster = presRels.filter((r) => r.type === REL.notesMaster).map((r) => resolveTarget(presentationPart, r.target))[0];
-  for (const part of keep) {
-    copyPart(template, out, part, (r) => r.external || !DROPPED.has(r.type));
-    types.set(part, typeOfTemplate(part) ?? '');
-    if (DRAWING.test(part)) repairShapeIds(out, part);
-  }
+  const presRels = base.presRels.map((r) => ({ ...r }));
+  let notesMaster = base.notesMaster;
 
   // A template without a notes master (pandoc's, some exports) gets the built-in one.
   if (!notesMaster) {
@@ -202,6 +187,46 @@ export function finishPackage(a: Assembled, core: string, app: string): void {
     { id: 'rId3', type: REL.extendedProperties, target: app, external: false },
   ]);
   writeContentTypes(a.parts, (name) => types.get(name) || undefined);
+}
+
+interface TemplateBase {
+  /** The template's parts the deck keeps (its own slides and what only they use left out), repaired. */
+  parts: Parts;
+  types: Map<string, string>;
+  presentationPart: string;
+  presRels: Relationship[];
+  notesMaster?: string;
+}
+
+// A template is sorted out once per process (watch and serve build on the same one again and again).
+const bases = new WeakMap<Parts, TemplateBase>();
+
+function templateBase(template: Parts, trusted: boolean): TemplateBase {
+  const cached = bases.get(template);
+  if (cached) return cached;
+  const out: Parts = new Map();
+  const types = new Map<string, string>();
+  const typeOfTemplate = contentTypes(template);
+  const presentationPart = mainPart(template);
+  const presRels = readRels(template, presentationPart);
+  // The template's parts the deck keeps: what the kept presentation relationships reach.
+  const keep = new Set<string>();
+  const visit = (part: string) => {
+    if (keep.has(part) || !template.has(part)) return;
+    keep.add(part);
+    for (const r of readRels(template, part)) if (!r.external && !DROPPED.has(r.type)) visit(resolveTarget(part, r.target));
+  };
+  for (const r of presRels) if (!r.external && KEPT_FROM_PRESENTATION.has(r.type)) visit(resolveTarget(presentationPart, r.target));
+  for (const part of keep) {
+    copyPart(template, out, part, (r) => r.external || !DROPPED.has(r.type));
+    types.set(part, typeOfTemplate(part) ?? '');
+    // briefdeck's own template needs no repair; an organisation's may.
+    if (!trusted && DRAWING.test(part)) repairShapeIds(out, part);
+  }
+  const notesMaster = presRels.filter((r) => r.type === REL.notesMaster).map((r) => resolveTarget(presentationPart, r.target))[0];
+  const base: TemplateBase = { parts: out, types, presentationPart, presRels, ...(notesMaster ? { notesMaster } : {}) };
+  bases.set(template, base);
+  return base;
 }
 
 function mainPart(parts: Parts): string {

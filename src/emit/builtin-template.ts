@@ -245,10 +245,10 @@ function colorOf(hex: string, t: TemplateModel, map: LayoutInfo['colorMap']): { 
 /** The master's inherited levels for a placeholder type: what a layout need not repeat. */
 function inherited(master: MasterInfo, ph: Placeholder): LevelStyle[] {
   if (ph.type === 'title' || ph.type === 'ctrTitle') return master.textStyles.title;
-  const same = master.placeholders.find((m) => m.type === ph.type);
-  if (same && (ph.type === 'dt' || ph.type === 'ftr' || ph.type === 'sldNum')) return same.levels;
-  if (ph.type === 'body' || ph.type === 'obj' || ph.type === 'subTitle') return master.textStyles.body;
-  return master.textStyles.other;
+  if (ph.type === 'dt' || ph.type === 'ftr' || ph.type === 'sldNum' || ph.type === 'hdr' || ph.type === 'sldImg') {
+    return master.placeholders.find((m) => m.type === ph.type)?.levels ?? master.textStyles.other;
+  }
+  return master.textStyles.body;
 }
 
 const sameLevel = (a: LevelStyle | undefined, b: LevelStyle | undefined): boolean => JSON.stringify(a) === JSON.stringify(b);
@@ -288,12 +288,13 @@ function notesMasterDocument(t: TemplateModel): Document {
   const imgW = w - 2 * margin - 0.5;
   const imgH = (imgW * t.slideSize.h) / t.slideSize.w;
   const shapes: [Placeholder['type'], number | undefined, string, { x: number; y: number; w: number; h: number }][] = [
+    // Numbered as the notes slides pptxgenjs writes address them (body 1, slide number 10).
     ['hdr', undefined, 'Header Placeholder', { x: 0, y: 0, w: w / 2 - 0.25, h: 0.5 }],
-    ['dt', 1, 'Date Placeholder', { x: w / 2 + 0.25, y: 0, w: w / 2 - 0.25, h: 0.5 }],
-    ['sldImg', 2, 'Slide Image Placeholder', { x: (w - imgW) / 2, y: 0.75, w: imgW, h: imgH }],
-    ['body', 3, 'Notes Placeholder', { x: margin, y: 0.75 + imgH + 0.35, w: w - 2 * margin, h: h - (0.75 + imgH + 0.35) - 0.8 }],
-    ['ftr', 4, 'Footer Placeholder', { x: 0, y: h - 0.5, w: w / 2 - 0.25, h: 0.5 }],
-    ['sldNum', 5, 'Slide Number Placeholder', { x: w / 2 + 0.25, y: h - 0.5, w: w / 2 - 0.25, h: 0.5 }],
+    ['dt', 2, 'Date Placeholder', { x: w / 2 + 0.25, y: 0, w: w / 2 - 0.25, h: 0.5 }],
+    ['sldImg', undefined, 'Slide Image Placeholder', { x: (w - imgW) / 2, y: 0.75, w: imgW, h: imgH }],
+    ['body', 1, 'Notes Placeholder', { x: margin, y: 0.75 + imgH + 0.35, w: w - 2 * margin, h: h - (0.75 + imgH + 0.35) - 0.8 }],
+    ['ftr', 3, 'Footer Placeholder', { x: 0, y: h - 0.5, w: w / 2 - 0.25, h: 0.5 }],
+    ['sldNum', 10, 'Slide Number Placeholder', { x: w / 2 + 0.25, y: h - 0.5, w: w / 2 - 0.25, h: 0.5 }],
   ];
   const tree = el('p:spTree', {}, ...spTreeHead(el));
   shapes.forEach(([type, idx, name, box], i) => {

@@ -2,9 +2,9 @@
 // docProps/app.xml (slide titles as PowerPoint lists them, word and paragraph counts, fonts and theme),
 // written through the XML tree.
 import type { DeckMeta } from '../model/types.js';
-import { descendants, NS, parseXml, type Document } from '../xml.js';
+import { NS, parseXml, type Document } from '../xml.js';
 import { builder } from './drawing-xml.js';
-import { readXml, writeXml, type Parts } from './package.js';
+import { writeXml, type Parts } from './package.js';
 
 export const CORE = 'docProps/core.xml';
 export const APP = 'docProps/app.xml';
@@ -41,8 +41,8 @@ export function writeCore(parts: Parts, meta: DeckMeta, modified: Date, lang: st
 export interface AppFacts {
   meta: DeckMeta;
   slideTitles: string[];
-  /** Slide parts, to count words and paragraphs. */
-  slides: string[];
+  /** The text of every paragraph on the slides, to count words and paragraphs. */
+  paragraphs: string[];
   notesCount: number;
   fonts: string[];
   themeName: string;
@@ -55,13 +55,10 @@ export function writeApp(parts: Parts, facts: AppFacts): void {
   const el = builder(doc);
   let words = 0;
   let paragraphs = 0;
-  for (const part of facts.slides) {
-    for (const p of descendants(readXml(parts, part), 'a', 'p')) {
-      const text = descendants(p, 'a', 't').map((t) => t.textContent ?? '').join('');
-      if (!text.trim()) continue;
-      paragraphs += 1;
-      words += countWords(text);
-    }
+  for (const text of facts.paragraphs) {
+    if (!text.trim()) continue;
+    paragraphs += 1;
+    words += countWords(text);
   }
   const plain = (name: string, value: string | number) => {
     const e = doc.createElementNS(NS.ep, name);

@@ -59,10 +59,13 @@ export async function writeDeck(deck: PlacedDeck, charts: ChartImages, opts: Emi
 
   const templateParts = opts.templateParts ?? builtinTemplateParts(deck.template, { base: generated, theme: opts.theme, footerText: opts.meta.title });
   const sources: SlideSource[] = deck.slides.map((s, i) => ({ part: `ppt/slides/slide${i + 1}.xml`, layoutPart: deck.template.layouts[s.layout]!.part }));
-  const assembled = assemble(templateParts, generated, sources, () => notesMasterParts(deck.template, generated));
+  const assembled = assemble(templateParts, generated, sources, () => notesMasterParts(deck.template, generated), { trusted: !opts.templateParts });
   const { parts } = assembled;
   addSyntheticLayouts(parts, assembled.types, deck.template, assembled.presentationPart, opts.meta.title);
 
+  const notesIdx = assembled.notesMaster ? notesPlaceholderIdx(parts, assembled.notesMaster) : undefined;
+  // pptxgenjs's notes slides address the slide image without an idx, the notes body as 1 and the number as 10.
+  const aligned = notesIdx && notesIdx.get('sldImg') === null && notesIdx.get('body') === '1' && notesIdx.get('sldNum') === '10';
   deck.slides.forEach((placed, i) => {
     const part = assembled.slides[i]!;
     const layout = deck.template.layouts[placed.layout]!;
@@ -88,7 +91,7 @@ export async function writeDeck(deck: PlacedDeck, charts: ChartImages, opts: Emi
     writeXml(parts, part, doc);
     if (links.size) writeRels(parts, part, rels);
     const notes = assembled.notes.get(part);
-    if (notes && assembled.notesMaster) alignNotesPlaceholders(parts, notes, assembled.notesMaster);
+    if (notes && notesIdx && !aligned) alignNotesPlaceholders(parts, notes, notesIdx);
   });
 
   const { presentationPart } = assembled;
@@ -106,7 +109,7 @@ export async function writeDeck(deck: PlacedDeck, charts: ChartImages, opts: Emi
   writeApp(parts, {
     meta: opts.meta,
     slideTitles: deck.slides.map((s) => s.title || `Slide ${s.number}`),
-    slides: assembled.slides,
+    paragraphs: deck.slides.flatMap((s) => s.elements.flatMap(paragraphTexts)),
     notesCount: deck.slides.filter((s) => s.notes).length,
     fonts: [...new Set([deck.template.theme.major.latin, deck.template.theme.minor.latin])],
     themeName: deck.template.theme.name,
@@ -169,6 +172,14 @@ function addElement(slide: PptxSlide, pptx: Pptx, el: PlacedElement, index: numb
   }
 }
 
+/** The text of each paragraph an element shows (what Office counts for docProps). */
+function paragraphTexts(el: PlacedElement): string[] {
+  const join = (runs: { text: string }[]) => runs.map((r) => r.text).join('');
+  if (el.type === 'text') return el.paragraphs.map((p) => join(p.runs));
+  if (el.type === 'table') return [...el.header.map(join), ...el.rows.flatMap((r) => r.map((c) => join(c.text)))];
+  return [];
+}
+
 function dataUri(mime: string, data: Uint8Array): string {
   return `${mime};base64,${Buffer.from(data).toString('base64')}`;
 }
@@ -214,11 +225,15 @@ function fixTableText(doc: ReturnType<typeof readXml>): void {
   }
 }
 
-/** Notes slides' placeholders addressed as the notes master numbers them (by type). */
-function alignNotesPlaceholders(parts: Parts, notesPart: string, masterPart: string): void {
-  const master = readXml(parts, masterPart);
+/** The notes master's placeholder idx by type. */
+function notesPlaceholderIdx(parts: Parts, masterPart: string): Map<string, string | null> {
   const idxByType = new Map<string, string | null>();
-  for (const ph of descendants(master, 'p', 'ph')) idxByType.set(ph.getAttribute('type') ?? 'obj', ph.getAttribute('idx'));
+  for (const ph of descendants(readXml(parts, masterPart), 'p', 'ph')) idxByType.set(ph.getAttribute('type') ?? 'obj', ph.getAttribute('idx'));
+  return idxByType;
+}
+
+/** Notes slides' placeholders addressed as the notes master numbers them (by type). */
+function alignNotesPlaceholders(parts: Parts, notesPart: string, idxByType: Map<string, string | null>): void {
   const doc = readXml(parts, notesPart);
   for (const ph of descendants(doc, 'p', 'ph')) {
     const type = ph.getAttribute('type') ?? 'obj';

@@ -2,6 +2,7 @@
 // warnings, and helpers that place fitted text — in a layout placeholder (inheriting its box, insets,
 // face, colour and size) or in a box of the layout's own.
 import type { Diagnostics, Span } from '../diagnostics.js';
+import type { Labels } from '../model/labels.js';
 import type { DeckMeta, Slide, Theme } from '../model/types.js';
 import type { LevelStyle, Placeholder, TemplateModel } from '../template/model.js';
 import type { LayoutChoice } from '../template/choose.js';
@@ -12,6 +13,7 @@ import type { Box } from './units.js';
 export interface LayoutContext {
   theme: Theme;
   meta: DeckMeta;
+  labels: Labels;
   template: TemplateModel;
   /** The layout this slide is on, and the roles of its placeholders. */
   choice: LayoutChoice;

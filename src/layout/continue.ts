@@ -10,15 +10,15 @@ import { ptToIn } from './units.js';
 type Splittable = Extract<Slide, { kind: 'bullets' | 'table' }>;
 
 /** The slides to lay out in place of `slide`: itself, or its parts when it must continue. */
-export function paginate(slide: Slide, fits: (s: Slide) => boolean): Slide[] {
+export function paginate(slide: Slide, fits: (s: Slide) => boolean, continued: (title: string) => string): Slide[] {
   if ((slide.kind !== 'bullets' && slide.kind !== 'table') || slide.overflow !== 'continue') return [slide];
   const units = slide.kind === 'bullets' ? groups(slide.bullets).length : slide.rows.length;
   if (fits(slide)) return [slide];
   for (let parts = 2; parts <= units; parts++) {
-    const split = splitInto(slide, parts);
+    const split = splitInto(slide, parts, continued);
     if (split.every(fits)) return split;
   }
-  return splitInto(slide, units);
+  return splitInto(slide, units, continued);
 }
 
 /**
@@ -45,7 +45,7 @@ function groups(bullets: Bullet[]): Bullet[][] {
 }
 
 /** Splits into `parts` slides with as equal a number of units (points or rows) as possible. */
-function splitInto(slide: Splittable, parts: number): Splittable[] {
+function splitInto(slide: Splittable, parts: number, continued: (title: string) => string): Splittable[] {
   const units: unknown[] = slide.kind === 'bullets' ? groups(slide.bullets) : slide.rows;
   const out: Splittable[] = [];
   let start = 0;
@@ -56,7 +56,7 @@ function splitInto(slide: Splittable, parts: number): Splittable[] {
     const part = p + 1;
     const base = {
       ...slide,
-      title: part === 1 ? slide.title : `${slide.title} (cont.)`,
+      title: part === 1 ? slide.title : continued(slide.title),
       part,
       ...(part > 1 && slide.notes ? { notes: `Continued from the previous slide. ${slide.notes}` } : {}),
     };

@@ -2,6 +2,7 @@
 // notes strip, footer) plus the layout of its kind. Fitting warnings are located at the slide's line in
 // the outline.
 import { Diagnostics } from '../diagnostics.js';
+import { punctuationFor } from '../model/labels.js';
 import type { Deck, Slide } from '../model/types.js';
 import { builtinTemplate } from '../template/builtin.js';
 import type { TemplateModel } from '../template/model.js';
@@ -26,7 +27,7 @@ export function layoutDeck(deck: Deck, diags: Diagnostics): PlacedDeck {
 
 function layoutSlide(deck: Deck, template: TemplateModel, slide: Slide, number: number, diags: Diagnostics): PlacedSlide {
   const choice = layoutFor(template, slide, diags);
-  const ctx: LayoutContext = { theme: deck.theme, meta: deck.meta, template, choice, diags, k: template.slideSize.w / 13.333, number, slide };
+  const ctx: LayoutContext = { theme: deck.theme, meta: deck.meta, labels: deck.labels, template, choice, diags, k: template.slideSize.w / 13.333, number, slide };
   let elements: PlacedElement[];
   let footer: PlacedFooter;
   if (FEATURE_KINDS.has(slide.kind)) {
@@ -87,9 +88,11 @@ function paginateAll(deck: Deck, template: TemplateModel, fits: (s: Slide) => bo
     least += fewestParts(slide, deck.theme, template.slideSize.h);
     if (least > MAX_SLIDES) return tooMany(slide, `at least ${least.toLocaleString('en-US')}`);
   }
+  const { space } = punctuationFor(deck.meta.language);
+  const continued = (title: string) => `${title}${space}${deck.labels.continued}`;
   const pages: Slide[] = [];
   for (const slide of deck.slides) {
-    pages.push(...paginate(slide, fits));
+    pages.push(...paginate(slide, fits, continued));
     if (pages.length > MAX_SLIDES) return tooMany(slide, pages.length.toLocaleString('en-US'));
   }
   return pages;

@@ -13,6 +13,7 @@ import { DERIVED_MARK, factParts, formatCell, formatFact } from './format.js';
 import { prettyFormula } from './formula.js';
 import { checkImage } from './image.js';
 import { interpolate, parseInline, plainText, type InlineContext } from './inline.js';
+import { formatDate, labelsFor, punctuationFor } from './labels.js';
 import { loadTemplate, type TemplateSource } from './template.js';
 import { resolveTheme } from './theme.js';
 import { themeFromTemplate } from './theme-from-template.js';
@@ -46,6 +47,8 @@ export function buildModel(outline: Outline, locate: Locator, diags: Diagnostics
     Object.entries(outline.sources).map(([id, s]) => [id, { id, ...s } as Source]),
   );
   const meta: DeckMeta = { title: outline.deck.title, language: outline.deck.language };
+  const labels = labelsFor(outline.deck.language, outline.deck.labels);
+  const punctuation = punctuationFor(outline.deck.language);
   if (outline.deck.subtitle !== undefined) meta.subtitle = outline.deck.subtitle;
   if (outline.deck.date !== undefined) meta.date = outline.deck.date;
   if (outline.deck.author !== undefined) meta.author = outline.deck.author;
@@ -91,7 +94,7 @@ export function buildModel(outline: Outline, locate: Locator, diags: Diagnostics
     }
   }
 
-  const deck: Deck = { meta, theme, sources, facts, slides };
+  const deck: Deck = { meta, theme, labels, sources, facts, slides };
   if (template) {
     deck.template = template.model;
     deck.templateParts = template.parts;
@@ -137,12 +140,13 @@ export function buildModel(outline: Outline, locate: Locator, diags: Diagnostics
 
     const defaultTitles: Partial<Record<OutlineSlide['type'], string>> = {
       title: meta.title,
-      agenda: 'Agenda',
-      sources: 'Sources',
-      closing: 'Thank you',
+      agenda: labels.agenda,
+      sources: labels.sources,
+      closing: labels.closing,
       quote: '',
     };
-    const title = plain(raw.title ?? defaultTitles[raw.type] ?? '', [...path, 'title']);
+    const titlePath = [...path, 'title'];
+    const title = interpolate(raw.title ?? defaultTitles[raw.type] ?? '', { ...ctxAt(titlePath), unmarked: true }).text;
     const base: Pick<Slide, 'index' | 'title' | 'sources' | 'derivedNotes' | 'span' | 'layoutPin'> = { index, title, sources: [] as string[], derivedNotes: [] as string[], span: locate.value(path) };
     // A layout named on the slide, else the one `deck.layouts` names for its type; checked against the
     // template when the slide is laid out.
@@ -162,7 +166,7 @@ export function buildModel(outline: Outline, locate: Locator, diags: Diagnostics
             const other = facts.get(id);
             return other ? formatFact(other) : id;
           });
-          slide.derivedNotes.push(`${DERIVED_MARK} Derived${f.label ? ` (${f.label})` : ''}: ${formula}`);
+          slide.derivedNotes.push(`${DERIVED_MARK} ${labels.derived}${f.label ? `${punctuation.open}${f.label}${punctuation.close}` : ''}${punctuation.colon}${formula}`);
         }
       }
       slide.sources = [...ids];
@@ -171,7 +175,7 @@ export function buildModel(outline: Outline, locate: Locator, diags: Diagnostics
 
     switch (raw.type) {
       case 'title': {
-        const byline = [meta.author, meta.organisation, meta.date].filter(Boolean).join(' · ');
+        const byline = [meta.author, meta.organisation, meta.date && formatDate(meta.date, meta.language)].filter(Boolean).join(' · ');
         const s: Slide = { ...base, kind: 'title' };
         const subtitle = raw.subtitle ?? meta.subtitle;
         if (subtitle !== undefined) s.subtitle = plain(subtitle, [...path, 'subtitle']);

@@ -101,20 +101,25 @@ export interface FactParts {
   suffix: string;
 }
 
+/** A no-break space: a number and its unit ("4.7 trillion yuan") never part at the end of a line. */
+export const NBSP = '\u00A0';
+
+const CJK_START = /^[\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF]/;
+
 export function factParts(fact: Fact): FactParts {
   const number = factNumber(fact);
   const dollar = fact.currency !== undefined && DOLLAR.has(fact.currency.toLowerCase());
-  const words = [fact.scale, dollar ? undefined : fact.currency].filter(Boolean).join(' ');
+  const words = [fact.scale, dollar ? undefined : fact.currency].filter(Boolean).join(NBSP);
   let suffix = words;
-  if (fact.unit) suffix = fact.unit === '%' ? `%${words ? ` ${words}` : ''}` : [words, fact.unit].filter(Boolean).join(' ');
-  return { prefix: dollar ? '$' : '', number, suffix };
+  if (fact.unit) suffix = fact.unit === '%' ? `%${words ? `${NBSP}${words}` : ''}` : [words, fact.unit].filter(Boolean).join(NBSP);
+  return { prefix: dollar ? '$' : '', number, suffix: suffix.replace(/ /g, NBSP) };
 }
 
-/** The fact as a phrase in running text. */
+/** The fact as a phrase in running text; its parts joined by no-break spaces (none before a CJK unit: 15.2万亿元). */
 export function formatFact(fact: Fact): string {
   const { prefix, number, suffix } = factParts(fact);
   if (!suffix) return `${prefix}${number}`;
-  return suffix.startsWith('%') ? `${prefix}${number}${suffix}` : `${prefix}${number} ${suffix}`;
+  return suffix.startsWith('%') || CJK_START.test(suffix) ? `${prefix}${number}${suffix}` : `${prefix}${number}${NBSP}${suffix}`;
 }
 
 /** The marker placed after a derived number; the slide's footnote explains it. */

@@ -9,6 +9,8 @@ export interface InlineContext {
   unknownFact(id: string): void;
   /** Called for every fact the text shows (for the slide's sources and footnotes). */
   usedFact(fact: Fact): void;
+  /** Leave out the † after derived numbers (titles: the footnote explains them, the title stays clean). */
+  unmarked?: boolean;
 }
 
 /** Replaces {fact} references in plain text (titles, notes, table cells). */
@@ -24,7 +26,7 @@ export function interpolate(text: string, ctx: InlineContext): { text: string; d
     ctx.usedFact(fact);
     derived ||= fact.derived !== undefined;
     const shown = bare ? factNumber(fact) : formatFact(fact);
-    return fact.derived !== undefined ? `${shown}${DERIVED_MARK}` : shown;
+    return fact.derived !== undefined && !ctx.unmarked ? `${shown}${DERIVED_MARK}` : shown;
   });
   return { text: out, derived };
 }

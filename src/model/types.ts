@@ -3,6 +3,7 @@
 // warning points at the right YAML line.
 import type { Span } from '../diagnostics.js';
 import type { TemplateModel } from '../template/model.js';
+import type { Labels } from './labels.js';
 
 /** A piece of inline text with its emphasis. `derived` marks a number that is not in a source. */
 export interface Run {
@@ -154,6 +155,8 @@ export type SlideKind = Slide['kind'];
 export interface Deck {
   meta: DeckMeta;
   theme: Theme;
+  /** The words briefdeck writes itself, in the deck's language. */
+  labels: Labels;
   /** The organisation's template the deck is built on; absent for the built-in templates. */
   template?: TemplateModel;
   /** That template's package, which emit puts the slides into. */

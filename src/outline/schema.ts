@@ -89,6 +89,18 @@ export const DeckSchema = z
     template: text
       .optional()
       .describe('An organisation\'s PowerPoint template (.pptx, .potx or .pptm), relative to the outline or in assets/: the deck takes its masters, layouts, theme and slide size. Replaces `theme`.'),
+    labels: z
+      .strictObject({
+        agenda: text.optional(),
+        sources: text.optional().describe('Title of the sources slide.'),
+        source: text.optional().describe('Before the source on a slide\'s source line.'),
+        sourcesPlural: text.optional().describe('Before several sources on a slide\'s source line.'),
+        derived: text.optional().describe('Before the formula of a derived number.'),
+        continued: text.optional().describe('After the title of a continued slide.'),
+        closing: text.optional().describe('Title of the closing slide.'),
+      })
+      .optional()
+      .describe('The words briefdeck writes itself, where the deck\'s language default (English or Chinese) should not apply.'),
     layouts: z
       .strictObject(Object.fromEntries(SLIDE_TYPE_NAMES.map((k) => [k, layoutName.optional()])) as Record<(typeof SLIDE_TYPE_NAMES)[number], z.ZodOptional<typeof layoutName>>)
       .optional()

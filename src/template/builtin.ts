@@ -144,8 +144,10 @@ export function builtinTemplate(theme: Theme, lineHeightOf: LineHeightOf): Templ
   };
   const bodyLevels = nine([bodyLevel(0)], bodyLevel(1));
   const otherLevels = nine([], level(theme.bodyFont, 18, c.text, map));
-  const small = (hex: string, m: ColorMap, align: LevelStyle['align'] = 'l'): LevelStyle[] => nine([], level(theme.bodyFont, 10, hex, m, { align }));
-  const notesLevels = nine([], level(theme.bodyFont, 10.5, c.muted, map));
+  // A layout placeholder states its first level; the others it inherits from the master's text style.
+  const over = (base: LevelStyle[], first: LevelStyle): LevelStyle[] => [first, ...base.slice(1)];
+  const small = (hex: string, m: ColorMap, align: LevelStyle['align'] = 'l'): LevelStyle[] => over(otherLevels, level(theme.bodyFont, 10, hex, m, { align }));
+  const notesLevels = over(bodyLevels, level(theme.bodyFont, 10.5, c.muted, map));
 
   const ph = (type: PlaceholderType, idx: number, name: string, box: Box, levels: LevelStyle[], extra: Partial<Placeholder> = {}): Placeholder => ({
     type,
@@ -192,7 +194,7 @@ export function builtinTemplate(theme: Theme, lineHeightOf: LineHeightOf): Templ
   };
 
   const [, featureTitleMax] = [0, Math.round(titleMax * 1.5)];
-  const featureText = (sizePt: number, bold: boolean): LevelStyle[] => nine([], level(bold ? theme.headingFont : theme.bodyFont, sizePt, c.sectionText, featureMap, { bold }));
+  const featureText = (sizePt: number, bold: boolean): LevelStyle[] => over(bold ? titleLevels : bodyLevels, level(bold ? theme.headingFont : theme.bodyFont, sizePt, c.sectionText, featureMap, { bold }));
   const f = GRID.feature;
   const content = (name: string, type: string, phs: Placeholder[]): LayoutInfo => ({
     part: '',
@@ -248,8 +250,8 @@ export function builtinTemplate(theme: Theme, lineHeightOf: LineHeightOf): Templ
     content('Title Only', 'titleOnly', [title, notes]),
     content('Picture with Caption', 'picTx', [
       title,
-      ph('pic', 1, 'Picture Placeholder', { ...GRID.body, h: GRID.body.h - 0.55 }, otherLevels),
-      ph('body', 2, 'Caption', { ...GRID.body, y: GRID.body.y + GRID.body.h - 0.45, h: 0.45 }, nine([], level(theme.bodyFont, 14, c.muted, map))),
+      ph('pic', 1, 'Picture Placeholder', { ...GRID.body, h: GRID.body.h - 0.55 }, bodyLevels),
+      ph('body', 2, 'Caption', { ...GRID.body, y: GRID.body.y + GRID.body.h - 0.45, h: 0.45 }, over(bodyLevels, level(theme.bodyFont, 14, c.muted, map))),
       notes,
     ]),
     { ...content('Blank', 'blank', []), decorations: masterDecorations.slice(1) },

@@ -5,13 +5,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '../../src/diagnostics.js';
-import { buildDeck, deckFiles, expectedOverflowLines, missingTool, ROOT, run, tempDir, VALIDATOR } from '../helpers.js';
+import { allDeckFiles, buildDeck, expectedOverflowLines, missingTool, ROOT, run, tempDir, VALIDATOR } from '../helpers.js';
 
 const OVERFLOW_TOOL = path.resolve(ROOT, '..', 'shared', 'tools', 'text-overflow.mjs');
 
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
-describe.each(deckFiles().map((f) => [path.basename(f), f]))('%s', (_name, file) => {
+describe.each(allDeckFiles().map((f) => [path.basename(f), f]))('%s', (_name, file) => {
   const expected = expectedOverflowLines(file);
   it(expected.length ? `warns exactly on the lines marked "expect: text-overflow" (${expected.join(', ')})` : 'builds with no errors or warnings', async () => {
     const r = await buildDeck(file);

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { expandOutlines } from '../../src/cli/outlines.js';
-import { DECKS, ROOT, tempDir } from '../helpers.js';
+import { DECKS, FIXTURE_DECKS, ROOT, tempDir } from '../helpers.js';
 
 const CLI = path.join(ROOT, 'dist', 'cli', 'main.js');
 
@@ -96,7 +96,7 @@ describe('standard input and output', () => {
 
 describe('what a command prints', () => {
   it('ends validate --strict with a verdict line when only warnings fail it', () => {
-    const r = cli(['validate', '--strict', path.join(DECKS, 'stress-fitting.yaml')]);
+    const r = cli(['validate', '--strict', path.join(FIXTURE_DECKS, 'stress-fitting.yaml')]);
     expect(r.status).toBe(1);
     expect(r.err.trim().split('\n').pop()).toMatch(/stress-fitting\.yaml: not valid \(0 errors, \d+ warnings?, and --strict counts warnings\)$/);
   });

@@ -4,14 +4,14 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { PlacedElement } from '../../src/layout/placed.js';
 import { SLIDE_H, SLIDE_W, type Box } from '../../src/layout/units.js';
-import { buildDeck, deckFiles, expectedOverflowLines } from '../helpers.js';
+import { allDeckFiles, buildDeck, expectedOverflowLines, fixtureDeckFiles } from '../helpers.js';
 
 const EPS = 1e-6;
 const inside = (b: Box) => b.x >= -EPS && b.y >= -EPS && b.x + b.w <= SLIDE_W + EPS && b.y + b.h <= SLIDE_H + EPS;
 const overlap = (a: Box, b: Box) => Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x) > 0.01 && Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y) > 0.01;
 const isContent = (e: PlacedElement) => !(e.type === 'rect' || e.type === 'line');
 
-describe.each(deckFiles().map((f) => [path.basename(f), f]))('%s', (_name, file) => {
+describe.each(allDeckFiles().map((f) => [path.basename(f), f]))('%s', (_name, file) => {
   it('keeps every element inside the slide', async () => {
     for (const s of (await buildDeck(file)).placed!.slides) {
       for (const e of s.elements) expect(inside(e.box), `slide ${s.number} ${e.type} ${JSON.stringify(e.box)}`).toBe(true);
@@ -66,7 +66,7 @@ describe.each(deckFiles().map((f) => [path.basename(f), f]))('%s', (_name, file)
 
 describe('overflow: continue', () => {
   it('moves what does not fit onto "(cont.)" slides, bullets and table rows alike', async () => {
-    const file = deckFiles().find((f) => f.endsWith('stress-fitting.yaml'))!;
+    const file = fixtureDeckFiles().find((f) => f.endsWith('stress-fitting.yaml'))!;
     const { placed, deck } = await buildDeck(file);
     const titles = placed!.slides.map((s) => s.title);
     const bulletsTitle = 'The same points, continued on as many slides as they need';

@@ -9,8 +9,8 @@ const span = { line: 1, col: 1 };
 
 describe('facts', () => {
   it('reads like running text', () => {
-    expect(formatFact({ id: 'a', value: 15.2, scale: 'trillion', currency: 'yuan', span })).toBe('15.2 trillion yuan');
-    expect(formatFact({ id: 'b', value: 2.1, scale: 'trillion', currency: 'USD', span })).toBe('$2.1 trillion');
+    expect(formatFact({ id: 'a', value: 15.2, scale: 'trillion', currency: 'yuan', span })).toBe('15.2\u00A0trillion\u00A0yuan');
+    expect(formatFact({ id: 'b', value: 2.1, scale: 'trillion', currency: 'USD', span })).toBe('$2.1\u00A0trillion');
     expect(formatFact({ id: 'c', value: 92.3, unit: '%', span })).toBe('92.3%');
     expect(formatFact({ id: 'd', value: 229, span })).toBe('229');
     expect(formatFact({ id: 'e', value: 7, decimals: 1, span })).toBe('7.0');
@@ -19,7 +19,7 @@ describe('facts', () => {
     expect(formatNumber(1110, 0)).toBe('1,110');
     expect(formatNumber(12500, 0)).toBe('12,500');
     expect(formatFact({ id: 'y', value: 1984, span })).toBe('1984');
-    expect(formatFact({ id: 'n', value: 1110, unit: 'ship calls', span })).toBe('1,110 ship calls');
+    expect(formatFact({ id: 'n', value: 1110, unit: 'ship calls', span })).toBe('1,110\u00A0ship\u00A0calls');
   });
   it('computes formulas over facts', () => {
     const facts: Record<string, number> = { tax: 1.2, fiscal: 1.3 };

@@ -56,8 +56,8 @@ describe('facts', () => {
     expect(factNumber(fact(1984, { decimals: 0 }))).toBe('1984');
     expect(factNumber(fact(3000))).toBe('3,000');
     expect(factNumber(fact(2024.5))).toBe('2,024.5');
-    expect(formatFact(fact(1110, { unit: 'ship calls' }))).toBe('1,110 ship calls');
-    expect(formatFact(fact(1500, { scale: 'million', currency: 'USD' }))).toBe('$1,500 million');
+    expect(formatFact(fact(1110, { unit: 'ship calls' }))).toBe('1,110\u00A0ship\u00A0calls');
+    expect(formatFact(fact(1500, { scale: 'million', currency: 'USD' }))).toBe('$1,500\u00A0million');
   });
 });
 

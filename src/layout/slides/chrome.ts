@@ -2,6 +2,7 @@
 // footnotes of derived numbers, then the source line) just above the footer, and the footer itself —
 // the deck title and the slide number in the layout's footer placeholders, so that Insert → Header &
 // Footer in PowerPoint edits them on every slide at once.
+import { formatDate, punctuationFor } from '../../model/labels.js';
 import type { Source } from '../../model/types.js';
 import { GRID } from '../../template/builtin.js';
 import type { Placeholder } from '../../template/model.js';
@@ -14,15 +15,20 @@ import type { Box } from '../units.js';
 export const NOTES_PT = 10.5;
 const NOTES_GAP = 0.12;
 
-export function sourceName(s: Source): string {
-  return s.publisher ? (s.date ? `${s.publisher}, ${s.date}` : s.publisher) : s.title;
+/** How a slide names a source: its publisher and date (in the deck's language), else its title. */
+export function sourceName(s: Source, lang: string): string {
+  const { listSeparator } = punctuationFor(lang);
+  const comma = listSeparator === '；' ? '，' : ', ';
+  return s.publisher ? (s.date ? `${s.publisher}${comma}${formatDate(s.date, lang)}` : s.publisher) : s.title;
 }
 
 /** The source line, shortened with an ellipsis when the sources are too many for one line. */
 export function sourceLine(ctx: LayoutContext, sources: Map<string, Source>, widthIn: number, face: string, sizePt: number): string | undefined {
-  const names = ctx.slide.sources.map((id) => sources.get(id)).filter((s): s is Source => !!s).map(sourceName);
+  const lang = ctx.meta.language;
+  const names = ctx.slide.sources.map((id) => sources.get(id)).filter((s): s is Source => !!s).map((s) => sourceName(s, lang));
   if (!names.length) return undefined;
-  const full = `Source${names.length > 1 ? 's' : ''}: ${names.join('; ')}`;
+  const p = punctuationFor(lang);
+  const full = `${names.length > 1 ? ctx.labels.sourcesPlural : ctx.labels.source}${p.colon}${names.join(p.listSeparator)}`;
   const style = { face };
   if (lineWidthIn([{ text: full }], style, sizePt) <= widthIn * 0.95) return full;
   let cut = full;
