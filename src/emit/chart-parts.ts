@@ -33,9 +33,8 @@ export interface ChartEdits {
   series?: SeriesEdits[];
   /** Between the parts of a data label (pie: the name, then the share on its own line). */
   labelSeparator?: string;
-  /** The units, written horizontally in the title (under the heading, if there is one), each in its colour. */
-  units?: { text: string; color: string }[];
-  titleHasHeading?: boolean;
+  /** The units, written horizontally as a second, lighter line of the chart title (under its heading). */
+  unitsLine?: string;
   /** The title box at the chart's top left corner (PowerPoint centres an automatic title). */
   titleTopLeft?: boolean;
 }
@@ -355,7 +354,7 @@ export function applyEdits(doc: Document, edits: ChartEdits): void {
       setSeparator(doc, labels, edits.labelSeparator);
     }
   }
-  if (edits.units?.length) unitsInTitle(doc, edits.units, edits.titleHasHeading ?? false);
+  if (edits.unitsLine) unitsUnderHeading(doc, edits.unitsLine);
   if (edits.titleTopLeft) titleAtTopLeft(doc);
 }
 
@@ -460,35 +459,25 @@ function setSeparator(doc: Document, labels: Element, text: string): void {
 }
 
 /**
- * The units line, horizontal: a paragraph of the chart title (the second when the title has a heading),
- * one run per unit in its axis's colour, at the run size pptxgenjs gave the title (or the heading's).
+ * The units under the chart title's heading, horizontal: a second paragraph, in the heading's colour and
+ * face, not bold and smaller (pptxgenjs writes a title of one paragraph).
  */
-function unitsInTitle(doc: Document, units: { text: string; color: string }[], hasHeading: boolean): void {
-  const chart = child(doc.documentElement, 'c', 'chart');
-  const rich = child(child(child(chart, 'c', 'title'), 'c', 'tx'), 'c', 'rich');
+function unitsUnderHeading(doc: Document, text: string): void {
+  const rich = child(child(child(child(doc.documentElement, 'c', 'chart'), 'c', 'title'), 'c', 'tx'), 'c', 'rich');
   const first = child(rich, 'a', 'p');
+  const props = child(child(first, 'a', 'r'), 'a', 'rPr');
   if (!rich || !first) return;
-  const run = child(first, 'a', 'r');
-  const props = child(run, 'a', 'rPr');
-  const para = hasHeading ? create(doc, 'a:p') : first;
-  if (!hasHeading) for (const r of children(first, 'a', 'r')) first.removeChild(r);
-  else {
-    const pPr = child(first, 'a', 'pPr');
-    if (pPr) para.appendChild(pPr.cloneNode(true));
-  }
-  units.forEach((u, i) => {
-    const rPr = (props?.cloneNode(true) as Element | undefined) ?? create(doc, 'a:rPr');
-    rPr.setAttribute('b', '0');
-    if (hasHeading) {
-      const size = Number(rPr.getAttribute('sz') ?? '1400');
-      rPr.setAttribute('sz', String(Math.max(1200, Math.round((size * 0.7) / 50) * 50)));
-    }
-    for (const fill of children(rPr, 'a', 'solidFill')) rPr.replaceChild(create(doc, 'a:solidFill', {}, create(doc, 'a:srgbClr', { val: u.color })), fill);
-    const t = create(doc, 'a:t');
-    t.appendChild(doc.createTextNode(i === 0 ? u.text : `   ${u.text}`));
-    para.appendChild(create(doc, 'a:r', {}, rPr, t));
-  });
-  if (hasHeading) rich.insertBefore(para, first.nextSibling);
+  const para = create(doc, 'a:p');
+  const pPr = child(first, 'a', 'pPr');
+  if (pPr) para.appendChild(pPr.cloneNode(true));
+  const rPr = (props?.cloneNode(true) as Element | undefined) ?? create(doc, 'a:rPr');
+  rPr.setAttribute('b', '0');
+  const size = Number(rPr.getAttribute('sz') ?? '1400');
+  rPr.setAttribute('sz', String(Math.max(1200, Math.round((size * 0.7) / 50) * 50)));
+  const t = create(doc, 'a:t');
+  t.appendChild(doc.createTextNode(text));
+  para.appendChild(create(doc, 'a:r', {}, rPr, t));
+  rich.insertBefore(para, first.nextSibling);
 }
 
 // ---------------------------------------------------------------------------------------------------

@@ -336,8 +336,7 @@ function lineOptions(spec: ChartSpec): ChartOpts {
 function recordUnits(c: NativeContext<ChartKind>): void {
   const units = unitLine(c.spec);
   if (units.length === 0 || !c.spec.title?.trim()) return;
-  c.edits.units = [{ text: units.map((u) => u.text).join(' · '), color: c.ns.text }];
-  c.edits.titleHasHeading = true;
+  c.edits.unitsLine = units.map((u) => u.text).join(' · ');
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -426,9 +425,27 @@ function addCircular(c: NativeContext<CircularKind>): void {
     Object.assign(o, { showLabel: false, dataLabelColor: hex(labelColorOn(colors.map((x) => `#${x}`), ns.style.light, ns.style.dark)) });
     // A square plot area in the middle of the chart: the hole's place is then known, for the headline.
     const side = Math.min(el.box.w * 0.62, el.box.h * 0.9);
-    const plot = { w: side / el.box.w, h: side / el.box.h, x: (1 - side / el.box.w) / 2 - (o.showLegend === false ? 0 : 0.12), y: (1 - side / el.box.h) / 2 };
+    // Left of the middle, making room for the legend on the right.
+    const plot = { w: side / el.box.w, h: side / el.box.h, x: Math.max(0.02, (1 - side / el.box.w) / 2 - 0.12), y: (1 - side / el.box.h) / 2 };
     o.layout = plot;
     addHole(c, { x: el.box.x + plot.x * el.box.w + side / 2, y: el.box.y + plot.y * el.box.h + side / 2 }, (side / 2) * DOUGHNUT_HOLE);
+  }
+  // PowerPoint and LibreOffice put each label by its slice and do not move it out of another's way: a
+  // slice whose arc is shorter than a label and a half goes unlabelled once several of them would
+  // crowd, rather than overlap (the alt text gives every share; the pictures stack labels instead).
+  if (spec.dataLabels) {
+    const values = spec.series[0]?.values ?? [];
+    const total = values.reduce((sum, v) => sum + (v > 0 ? v : 0), 0);
+    const circumference = Math.PI * Math.min(el.box.w, el.box.h) * 0.8 * 72;
+    const minShare = (ns.dataLabelPt * 1.3 * 1.5) / circumference;
+    const thin = values.map((v, i) => ({ v, i })).filter(({ v }) => total > 0 && v / total < minShare);
+    // A few thin slices that the pie turns to one side (pieRotation) have room there, stacked down it.
+    const room = pieRotation(values) !== 0 ? 4 : 1;
+    const drop = thin.length > room ? thin.map(({ i }) => i) : [];
+    if (drop.length) {
+      const edit = seriesEdit(c.edits, 0);
+      edit.noLabel = [...new Set([...(edit.noLabel ?? []), ...drop])].sort((a, b) => a - b);
+    }
   }
   c.slide.addChart(c.pptx.ChartType[spec.kind], [chartData(spec, spec.series[0])], { ...c.base, ...o });
 }

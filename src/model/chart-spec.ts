@@ -130,7 +130,8 @@ const SMALL_SLICE = 0.1;
 
 /**
  * Where a pie starts, in degrees clockwise from 12 o'clock (both renderings turn it the same way). 0,
- * the convention, unless two or more small slices sit side by side: then the pie turns so that they
+ * the convention, unless two or more small slices sit side by side (together less than a third of the
+ * pie): then the pie turns so that they
  * point to 9 or 3 o'clock, whichever is the smaller turn, where their labels stack down the side
  * instead of crowding the top.
  */
@@ -154,6 +155,8 @@ export function pieRotation(values: readonly number[]): number {
   for (let i = 0; i < best.start; i++) before += positive[i]!;
   let run = 0;
   for (let k = 0; k < best.length; k++) run += positive[(best.start + k) % n]!;
+  // A run over a third of the pie or more has no side to point to.
+  if (run / total >= 1 / 3) return 0;
   const centre = ((before + run / 2) / total) * 360;
   const turns = [270 - centre, 90 - centre].map((t) => ((t % 360) + 540) % 360 - 180);
   const turn = Math.abs(turns[0]!) <= Math.abs(turns[1]!) ? turns[0]! : turns[1]!;

@@ -117,6 +117,16 @@ export function resolveChart(
     const type = s.type ?? (chart.kind === 'combo' && (s.axis === 'right' || i > 0) ? 'line' : 'bar');
     return { name: words(s.name, [...sp, 'name']), read, values, axis: s.axis, type, derived };
   });
+  if (chart.kind === 'area' && series.length > 1 && !unresolved) {
+    const i = series.findIndex((x) => x.values.some((v) => v < 0));
+    if (i >= 0) {
+      diags.error('area-negative', 'an area chart stacks its series on one another, so it cannot show values below zero', {
+        path: formatPath([...path, 'series', i, chart.data === undefined ? 'values' : 'column']),
+        span: locate.value([...path, 'series', i, chart.data === undefined ? 'values' : 'column']),
+        hint: 'use a line chart (or a bar chart) for series that go below zero',
+      });
+    }
+  }
   if (circular && !unresolved && series[0] && series[0].values.length > 0 && series[0].values.every((v) => v === 0)) {
     diags.error('pie-zero-total', `every value of this ${chart.kind} chart is 0, so it has no slices to draw`, {
       path: formatPath([...path, 'series', 0, chart.data === undefined ? 'values' : 'column']),

@@ -327,7 +327,10 @@ export const dataLabelsPlugin: Plugin<ChartType, DataLabelsPluginOptions> = {
         // A stacked area band tall enough for its value: the value in the band's middle, on its fill.
         const fill = typeof chart.data.datasets[job.datasetIndex]?.backgroundColor === 'string' ? (chart.data.datasets[job.datasetIndex]!.backgroundColor as string) : o.dark;
         const cy = (y + job.base) / 2;
-        const p: Placement = { x, y: cy, box: boxAt(x, cy, w, h), color: contrastText(fill, o.light, o.dark), look: 'plain' };
+        // The first and last points sit on the band's ends: their labels move inwards, onto the fill.
+        const last = job.index === (chart.data.labels?.length ?? 0) - 1;
+        const cx = job.index === 0 ? x + w / 2 + pad : last ? x - w / 2 - pad : x;
+        const p: Placement = { x: cx, y: cy, box: boxAt(cx, cy, w, h), color: contrastText(fill, o.light, o.dark), look: 'plain' };
         drawPlacement(ctx, o, job.text, p);
         scene.placed.push(p.box);
         continue;
@@ -493,6 +496,18 @@ function drawArcLabels(ctx: Ctx, o: DataLabelsPluginOptions, a: ArcLabelOptions,
   });
 
   const gap = Math.max(pad, o.size * 0.4);
+  // More labels than a side can hold (dozens of slices): the smallest slices go unlabelled (the alt text
+  // still gives every share) rather than overlapping.
+  const room = chart.height - 2 * pad;
+  for (const side of [1, -1] as const) {
+    const group = labels.filter((l) => l.side === side).sort((p, q) => (values[p.index] ?? 0) - (values[q.index] ?? 0));
+    let need = group.reduce((sum, l) => sum + l.h + gap / 2, 0);
+    for (const l of group) {
+      if (need <= room) break;
+      labels.splice(labels.indexOf(l), 1);
+      need -= l.h + gap / 2;
+    }
+  }
   for (const side of [1, -1] as const) {
     const group = labels.filter((l) => l.side === side).sort((p, q) => p.y - q.y);
     // Push down past the top edge and the label above, then back up from the bottom edge.

@@ -64,9 +64,25 @@ class UnitsBox {
     return Boolean(this.options.left?.text || this.options.right?.text);
   }
 
+  /** Lines of each unit, wrapped to its share of the width (half each when there are two). */
+  private lines: { left: string[]; right: string[] } = { left: [], right: [] };
+
   update(maxWidth: number): void {
     this.width = maxWidth;
-    this.height = this.shown() ? Math.round(this.options.size * 1.2 + (this.options.gapBelow ?? GAP)) : 0;
+    if (!this.shown()) {
+      this.height = 0;
+      return;
+    }
+    const o = this.options;
+    const ctx = this.chart.ctx as unknown as Ctx;
+    ctx.save();
+    ctx.font = `${o.size}px ${o.family}`;
+    const both = Boolean(o.left?.text && o.right?.text);
+    const room = both ? maxWidth / 2 - o.size : maxWidth;
+    this.lines = { left: wrap(ctx, o.left?.text ?? '', room), right: wrap(ctx, o.right?.text ?? '', room) };
+    ctx.restore();
+    const rows = Math.max(this.lines.left.length, this.lines.right.length);
+    this.height = Math.round(rows * o.size * 1.2 + (o.gapBelow ?? GAP));
   }
 
   draw(_area?: ChartArea): void {
@@ -77,19 +93,62 @@ class UnitsBox {
     ctx.save();
     ctx.font = `${o.size}px ${o.family}`;
     ctx.textBaseline = 'top';
-    const y = this.top;
+    const lineH = o.size * 1.2;
     if (o.left?.text) {
       ctx.fillStyle = o.left.color;
       ctx.textAlign = 'left';
-      ctx.fillText(o.left.text, o.alignToPlot && area ? area.left : this.left, y);
+      this.lines.left.forEach((line, i) => ctx.fillText(line, o.alignToPlot && area ? area.left : this.left, this.top + i * lineH));
     }
     if (o.right?.text) {
       ctx.fillStyle = o.right.color;
       ctx.textAlign = 'right';
-      ctx.fillText(o.right.text, this.right, y);
+      this.lines.right.forEach((line, i) => ctx.fillText(line, this.right, this.top + i * lineH));
     }
     ctx.restore();
   }
+}
+
+/** Most lines a unit takes; a longer one ends in "…" (the alt text keeps it whole). */
+const MAX_LINES = 3;
+
+/**
+ * Greedy wrap at spaces, measured; a word wider than the line (or a run of Chinese, which has no
+ * spaces) is broken between characters.
+ */
+function wrap(ctx: Ctx, text: string, width: number): string[] {
+  const trimmed = text.trim();
+  if (!trimmed) return [];
+  const fits = (t: string) => ctx.measureText(t).width <= width;
+  const lines: string[] = [];
+  let line = '';
+  const push = (word: string): void => {
+    const next = line ? `${line} ${word}` : word;
+    if (fits(next)) {
+      line = next;
+      return;
+    }
+    if (line) lines.push(line);
+    line = '';
+    if (fits(word)) {
+      line = word;
+      return;
+    }
+    for (const ch of word) {
+      if (line && !fits(line + ch)) {
+        lines.push(line);
+        line = '';
+      }
+      line += ch;
+    }
+  };
+  for (const word of trimmed.split(/\s+/)) push(word);
+  if (line) lines.push(line);
+  if (lines.length <= MAX_LINES) return lines;
+  const head = lines.slice(0, MAX_LINES);
+  let last = head[MAX_LINES - 1]!;
+  while (last && !fits(`${last}…`)) last = last.slice(0, -1);
+  head[MAX_LINES - 1] = `${last}…`;
+  return head;
 }
 
 const boxes = new WeakMap<Chart, UnitsBox>();

@@ -444,6 +444,15 @@ describe('chart edits (what pptxgenjs cannot write)', () => {
     expect(out).toContain('<c:invertIfNegative val="0"/><c:dPt><c:idx val="0"/><c:invertIfNegative val="0"/><c:bubble3D val="0"/><c:spPr><a:solidFill><a:srgbClr val="ABCDEF"/></a:solidFill></c:spPr></c:dPt><c:dLbls>');
   });
 
+  it('writes the units under the title\'s heading, as a lighter second line', () => {
+    const title = wrap(
+      '<c:chart><c:title><c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p><a:pPr algn="l"/><a:r><a:rPr sz="2000" b="1"><a:solidFill><a:srgbClr val="1F2933"/></a:solidFill></a:rPr><a:t>H1 2024</a:t></a:r></a:p></c:rich></c:tx><c:overlay val="0"/></c:title></c:chart>',
+    );
+    const out = edited(title, { unitsLine: '万亿元 · trillion yuan', titleTopLeft: true });
+    expect(out).toContain('<a:t>H1 2024</a:t></a:r></a:p><a:p><a:pPr algn="l"/><a:r><a:rPr sz="1400" b="0"><a:solidFill><a:srgbClr val="1F2933"/></a:solidFill></a:rPr><a:t>万亿元 · trillion yuan</a:t></a:r></a:p>');
+    expect(out).toContain('<c:layout><c:manualLayout><c:xMode val="edge"/><c:yMode val="edge"/><c:x val="0.01"/><c:y val="0.01"/></c:manualLayout></c:layout><c:overlay val="0"/>');
+  });
+
   it('edits the series it names, and only that one', () => {
     const second = '<c:ser><c:idx val="1"/><c:spPr/><c:dLbls><c:numFmt formatCode="#,##0" sourceLinked="0"/><c:showVal val="1"/></c:dLbls><c:cat/><c:val/></c:ser>';
     const out = edited(series(second), { series: [{}, { seriesFormat: '#,##0.00' }] });

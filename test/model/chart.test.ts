@@ -2,6 +2,7 @@
 // and every number written once, as its fact reads.
 import { describe, expect, it } from 'vitest';
 import { build } from '../../src/build.js';
+import { pieRotation } from '../../src/model/chart-spec.js';
 import type { ChartSpec } from '../../src/model/types.js';
 
 const deck = (chart: string, facts = '') => `deck:
@@ -47,6 +48,13 @@ describe('charts that cannot be drawn are located errors', () => {
     expect(ok.diagnostics.filter((x) => x.severity === 'error')).toEqual([]);
   });
 
+  it('an area chart of several series (stacked) with a value below zero', async () => {
+    const { diagnostics } = await resolve('kind: area\nlabels: [A, B]\nseries:\n  - name: S\n    values: [1, 2]\n  - name: T\n    values: [3, -1]');
+    expect(diagnostics.find((x) => x.code === 'area-negative')).toMatchObject({ severity: 'error', path: 'slides[0].chart.series[1].values' });
+    const one = await resolve('kind: area\nlabels: [A, B]\nseries:\n  - name: S\n    values: [1, -2]');
+    expect(one.diagnostics.filter((x) => x.severity === 'error')).toEqual([]);
+  });
+
   it('two series with one name', async () => {
     const { diagnostics } = await resolve('kind: bar\nlabels: [A]\nseries:\n  - name: S\n    values: [1]\n  - name: S\n    values: [2]');
     expect(diagnostics.find((x) => x.code === 'duplicate-series')).toMatchObject({ severity: 'error', path: 'slides[0].chart.series[1].name' });
@@ -86,5 +94,26 @@ describe('chart specs', () => {
     const facts = 'facts:\n  growth:\n    value: 5\n    unit: "%"\n    label: Growth\n';
     const { spec } = await resolve('kind: pie\nlabels: [A, B, C]\nseries:\n  - name: S\n    values: [1, 1, 1]', facts);
     expect(spec!.shares).toEqual(['33%', '33%', '33%']);
+  });
+});
+
+describe('pieRotation', () => {
+  it('keeps the first slice at 12 o\'clock unless small slices crowd together', () => {
+    expect(pieRotation([40, 35, 25])).toBe(0);
+    expect(pieRotation([92.3, 7.7])).toBe(0);
+    expect(pieRotation([0, 0])).toBe(0);
+  });
+
+  it('turns neighbouring small slices to 9 or 3 o\'clock, whichever is nearer', () => {
+    // Two small slices at the end sit just left of 12 o'clock: a short turn takes them to 9 o'clock.
+    const turn = pieRotation([3420, 2810, 1260, 280, 150]);
+    expect(turn).toBeGreaterThan(270);
+    const total = 3420 + 2810 + 1260 + 280 + 150;
+    const centre = (((3420 + 2810 + 1260 + 215) / total) * 360 + turn) % 360;
+    expect(centre).toBeCloseTo(270, 0);
+  });
+
+  it('does not turn for a run of small slices over a third of the pie', () => {
+    expect(pieRotation([40, ...Array.from({ length: 30 }, () => 2)])).toBe(0);
   });
 });

@@ -3,6 +3,4 @@
 import { cartesianConfig } from './cartesian.js';
 import type { KindBuilder } from './common.js';
 
-export const id = 'area';
-
 export const build: KindBuilder<'area'> = (b) => cartesianConfig(b, { bars: false, horizontal: false, stacked: true, fill: true });

@@ -2,6 +2,4 @@
 import { cartesianConfig } from './cartesian.js';
 import type { KindBuilder } from './common.js';
 
-export const id = 'bar';
-
 export const build: KindBuilder<'bar'> = (b) => cartesianConfig(b, { bars: true, horizontal: false, stacked: false, fill: false });

@@ -24,7 +24,6 @@ import {
 import { MAX_DOTS } from './cartesian.js';
 import { readableOn } from '../style.js';
 
-export const id = 'combo';
 
 /** The colour of an axis's text: its series' colour (made readable) when it measures exactly one, else the text colour. */
 export function axisColor(b: BuildContext<'combo'>, axis: 'left' | 'right'): string {

@@ -2,6 +2,4 @@
 import { circularConfig } from './circular.js';
 import type { KindBuilder } from './common.js';
 
-export const id = 'doughnut';
-
 export const build: KindBuilder<'doughnut'> = (b) => circularConfig(b, 'doughnut');

@@ -2,6 +2,4 @@
 import { cartesianConfig } from './cartesian.js';
 import type { KindBuilder } from './common.js';
 
-export const id = 'hbar';
-
 export const build: KindBuilder<'hbar'> = (b) => cartesianConfig(b, { bars: true, horizontal: true, stacked: false, fill: false });

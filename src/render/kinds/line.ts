@@ -2,6 +2,4 @@
 import { cartesianConfig } from './cartesian.js';
 import type { KindBuilder } from './common.js';
 
-export const id = 'line';
-
 export const build: KindBuilder<'line'> = (b) => cartesianConfig(b, { bars: false, horizontal: false, stacked: false, fill: false });

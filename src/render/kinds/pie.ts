@@ -2,6 +2,4 @@
 import { circularConfig } from './circular.js';
 import type { KindBuilder } from './common.js';
 
-export const id = 'pie';
-
 export const build: KindBuilder<'pie'> = (b) => circularConfig(b, 'pie');

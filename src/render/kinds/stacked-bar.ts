@@ -2,6 +2,4 @@
 import { cartesianConfig } from './cartesian.js';
 import type { KindBuilder } from './common.js';
 
-export const id = 'stacked-bar';
-
 export const build: KindBuilder<'stacked-bar'> = (b) => cartesianConfig(b, { bars: true, horizontal: false, stacked: true, fill: false });
