@@ -1,37 +1,48 @@
 // Fonts come from npm packages, never from the system, so that measuring text (layout) and drawing
-// chart text (render) give the same result on every machine. Each Office face that a theme may name is
-// mapped (font-faces.ts) to a metric-compatible open face: text measured with Carlito takes the same
-// room as Calibri in PowerPoint.
+// chart text (render) give the same result on every machine. Which open face stands in for which
+// Office face is pure data in font-faces.ts; this module registers the files with the canvas, each
+// family the first time something needs it (a family costs a few milliseconds per file, and most decks
+// use two), Latin Extended only for text that has such letters, Noto Sans SC only for CJK text.
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import path from 'node:path';
 import { GlobalFonts } from '@napi-rs/canvas';
-import { CJK_FAMILY, CJK_TEXT, FACES } from './font-faces.js';
+import { CJK_FAMILY, CJK_TEXT, FAMILIES, measuringFaces, type Family, type FaceMap } from './font-faces.js';
 
 export { canvasFamily, CJK_TEXT, cssFont, fontStack, isBundledFont, SUPPORTED_FONTS } from './font-faces.js';
 
 const require = createRequire(import.meta.url);
 
-const SUBSETS = ['latin', 'latin-ext'];
 const STYLES = ['400-normal', '400-italic', '700-normal', '700-italic'];
+/** Letters beyond Latin-1 that the latin-ext files cover (ą, ő, ř, ş, Vietnamese…). */
+const LATIN_EXT = /[\u0100-\u024F\u1E00-\u1EFF]/;
 
-let registered = false;
+const registered = new Set<string>();
 
-/** Registers every bundled face once per process; later calls are free. */
-export function registerFonts(): void {
-  if (registered) return;
-  registered = true;
-  const done = new Set<string>();
-  for (const face of Object.values(FACES)) {
-    if (done.has(face.family)) continue;
-    done.add(face.family);
-    const dir = path.join(path.dirname(require.resolve(`${face.pkg}/package.json`)), 'files');
-    for (const subset of SUBSETS) {
-      for (const style of STYLES) {
-        GlobalFonts.registerFromPath(path.join(dir, `${face.prefix}-${subset}-${style}.woff2`), face.family);
-      }
-    }
+function registerSubset(family: Family, subset: string): void {
+  const key = `${family}|${subset}`;
+  if (registered.has(key)) return;
+  registered.add(key);
+  const face = FAMILIES[family];
+  if (!(face.subsets as readonly string[]).includes(subset)) return;
+  const dir = path.join(path.dirname(require.resolve(`${face.pkg}/package.json`)), 'files');
+  for (const style of STYLES) {
+    const file = path.join(dir, `${face.prefix}-${subset}-${style}.woff2`);
+    if (fs.existsSync(file)) GlobalFonts.registerFromPath(file, face.family);
   }
+}
+
+/** Registers a bundled family (its Latin files, and Latin Extended when `text` needs them); later calls are free. */
+export function registerFamily(family: Family, text = ''): void {
+  registerSubset(family, 'latin');
+  if (LATIN_EXT.test(text)) registerSubset(family, 'latin-ext');
+  if (CJK_TEXT.test(text)) registerCjkFonts();
+}
+
+/** Registers the faces of the built-in themes (Calibri's and Arial's twins). */
+export function registerFonts(): void {
+  registerFamily('Carlito', 'ą');
+  registerFamily('Arimo', 'ą');
 }
 
 let cjkRegistered = false;
@@ -49,13 +60,11 @@ export function registerCjkFonts(): void {
   }
 }
 
-/** Registers the CJK face when any of the texts needs it. */
-export function registerFontsFor(texts: Iterable<string>): void {
+/** Registers what drawing `texts` in the given Office faces needs: their families, Latin Extended, CJK. */
+export function registerFontsFor(texts: Iterable<string>, officeFaces: readonly string[] = [], faces?: FaceMap): void {
   registerFonts();
-  for (const t of texts) {
-    if (CJK_TEXT.test(t)) {
-      registerCjkFonts();
-      return;
-    }
-  }
+  const all = [...texts].join('\n');
+  for (const face of officeFaces) for (const family of measuringFaces(face, faces)) registerFamily(family, all);
+  for (const family of ['Carlito', 'Arimo'] as const) registerFamily(family, all);
+  if (CJK_TEXT.test(all)) registerCjkFonts();
 }

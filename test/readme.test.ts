@@ -19,7 +19,7 @@ describe('README.md', () => {
     for (const k of CHART_KINDS) expect(readme, k).toContain(`\`${k}\``);
   });
   it('documents every command and every CLI option', () => {
-    for (const command of ['build', 'validate', 'watch', 'preview', 'serve', 'init', 'schema']) {
+    for (const command of ['build', 'validate', 'watch', 'preview', 'serve', 'init', 'schema', 'template']) {
       expect(readme, command).toContain(`| \`${command}\` |`);
       const help = run(process.execPath, [path.join(ROOT, 'dist', 'cli', 'main.js'), command, '--help']).stdout;
       const synopsis = new RegExp(`^briefdeck ${command} +[<[].*$`, 'm').exec(readme)?.[0] ?? '';

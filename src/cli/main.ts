@@ -117,6 +117,14 @@ async function main(argv: string[]): Promise<number> {
       code = await (await import('./authoring.js')).initCommand(name, opts, io);
     });
   program
+    .command('template')
+    .description('show what briefdeck sees in a PowerPoint template: size, masters, layouts and placeholders, theme, and the layout each slide kind uses')
+    .argument('<file>', 'a .pptx, .potx or .pptm file')
+    .option('--json', 'print it as one JSON object')
+    .action(async (file: string, opts: { json?: boolean }) => {
+      code = await (await import('./template.js')).templateCommand(file, opts, io);
+    });
+  program
     .command('schema')
     .description('print the JSON Schema of outlines (for editor completion), or write it to a file')
     .option('-o, --out <file.json>', 'write the schema to this file instead of printing it')

@@ -3,6 +3,7 @@
 // face, colour and size) or in a box of the layout's own.
 import type { Diagnostics, Span } from '../diagnostics.js';
 import type { Labels } from '../model/labels.js';
+import type { FaceMap } from '../font-faces.js';
 import type { DeckMeta, Slide, Theme } from '../model/types.js';
 import type { LevelStyle, Placeholder, TemplateModel } from '../template/model.js';
 import type { LayoutChoice } from '../template/choose.js';
@@ -66,11 +67,11 @@ const ALIGN: Record<LevelStyle['align'], PlacedText['align']> = { l: 'left', ctr
 const VALIGN: Record<Placeholder['anchor'], PlacedText['valign']> = { t: 'top', ctr: 'middle', b: 'bottom' };
 
 /** Line pitch at a size for a level's spacing: exact points scale with the size, percentages with the face. */
-export function levelPitch(level: LevelStyle | undefined, face: string): (sizePt: number) => number {
-  if (!level) return singlePitch(face);
+export function levelPitch(level: LevelStyle | undefined, face: string, faces?: FaceMap): (sizePt: number) => number {
+  if (!level) return singlePitch(face, faces);
   const spacing = level.lineSpacing;
   if ('pt' in spacing) return (s) => (spacing.pt * s) / level.sizePt;
-  return (s) => s * lineHeightOf(face) * spacing.pct;
+  return (s) => s * lineHeightOf(face, faces) * spacing.pct;
 }
 
 /** Fits the text into its box and warns, located at the outline, when even the smallest size is too big. */
@@ -87,14 +88,14 @@ export function placeText(ctx: LayoutContext, spec: TextSpec): PlacedText {
   // The layout's size is the largest a placeholder's text is set at; a smaller one only when it must.
   const top = first ? Math.max(spec.range[0], Math.min(spec.range[1], first.sizePt)) : spec.range[1];
   const range: [number, number] = [Math.min(spec.range[0], top), top];
-  const style = { face, bold, italic };
+  const style = { face, bold, italic, faces: ctx.theme.faces };
   const fit = fitText({
     paragraphs: spec.paragraphs,
     style,
     widthIn: inner.w,
     heightIn: inner.h,
     range,
-    pitch: levelPitch(first, face),
+    pitch: levelPitch(first, face, ctx.theme.faces),
     ...(ph ? { bulletIndentIn: (level: number) => ph.levels[level]?.marginIn ?? 0 } : {}),
     ...(spec.maxLinesPerParagraph !== undefined ? { maxLinesPerParagraph: spec.maxLinesPerParagraph } : {}),
   });

@@ -16,7 +16,7 @@ import { contentChrome } from './slides/chrome.js';
 import { BODY_LAYOUTS, FEATURE_KINDS, layoutFeature } from './slides/index.js';
 
 export function layoutDeck(deck: Deck, diags: Diagnostics): PlacedDeck {
-  const template = deck.template ?? builtinTemplate(deck.theme, lineHeightOf);
+  const template = deck.template ?? builtinTemplate(deck.theme, (face) => lineHeightOf(face, deck.theme.faces));
   const place = (slide: Slide, number: number, out: Diagnostics) => layoutSlide(deck, template, slide, number, out);
   const fits = (slide: Slide) =>
     place(slide, 0, new Diagnostics()).elements.every((e) => (e.type === 'text' || e.type === 'table' ? e.fits : true));

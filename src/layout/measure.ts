@@ -1,8 +1,10 @@
-// Measures text with the metrics of the font the presenting application will use (Carlito stands in
-// for Calibri, Arimo for Arial), wraps it to a width, and finds the largest size that fits a box.
-// Widths scale linearly with size, so each word is measured once at a reference size and cached.
+// Measures text with the metrics of the faces the audience may see it in — the named face's metric
+// twin and the generic sans a viewer without it falls back to (Carlito and Arimo for Calibri), the
+// widest counting — wraps it to a width, and finds the largest size that fits a box. Widths scale
+// linearly with size, so each word is measured once per face list at a reference size and cached.
 import { createCanvas, type SKRSContext2D } from '@napi-rs/canvas';
-import { canvasFamily, CJK_TEXT, cssFont, registerCjkFonts, registerFonts } from '../fonts.js';
+import { FAMILIES, familyFont, measuringFaces, type FaceMap } from '../font-faces.js';
+import { CJK_TEXT, registerFamily, registerFonts } from '../fonts.js';
 import type { PlacedParagraph, PlacedRun } from './placed.js';
 import { inToPt, ptToIn } from './units.js';
 
@@ -18,23 +20,30 @@ function context(): SKRSContext2D {
   return ctx;
 }
 
-/** Width in points of `text` at 1 pt in the given face and style. */
-export function unitWidth(text: string, face: string, bold = false, italic = false): number {
-  const key = `${face}|${bold ? 1 : 0}${italic ? 1 : 0}|${text}`;
+/**
+ * Width in points of `text` at 1 pt in the given face and style: the widest of the faces it is measured
+ * with. `faces` is the theme's or template's own alias map (pure data: no build sees another's).
+ */
+export function unitWidth(text: string, face: string, bold = false, italic = false, faces?: FaceMap): number {
+  const families = measuringFaces(face, faces);
+  const key = `${families.join('+')}|${bold ? 1 : 0}${italic ? 1 : 0}|${text}`;
   let w = widthCache.get(key);
   if (w === undefined) {
-    if (CJK_TEXT.test(text)) registerCjkFonts();
     const c = context();
-    c.font = cssFont(face, REF, bold, italic);
-    w = c.measureText(text).width / REF;
+    w = 0;
+    for (const family of families) {
+      registerFamily(family, text);
+      c.font = familyFont(family, REF, bold, italic);
+      w = Math.max(w, c.measureText(text).width / REF);
+    }
     widthCache.set(key, w);
   }
   return w;
 }
 
-/** Single-spacing line height as a multiple of the size (ascent + descent + line gap of the face). */
-export function lineHeightOf(face: string): number {
-  return canvasFamily(face) === 'Arimo' ? 1.15 : 1.22;
+/** Single-spacing line height as a multiple of the size: the tallest of the faces the text is measured with. */
+export function lineHeightOf(face: string, faces?: FaceMap): number {
+  return Math.max(...measuringFaces(face, faces).map((f) => FAMILIES[f].lineHeight));
 }
 
 // Renderers round and hint differently; leave a little room so that "fits here" means "fits there".
@@ -44,6 +53,8 @@ export interface TextStyle {
   face: string;
   bold?: boolean;
   italic?: boolean;
+  /** The theme's or template's face aliases, when it has any. */
+  faces?: FaceMap;
 }
 
 /** Bullet indent in points at level 0 and the extra per level; emit writes the same values. */
@@ -68,7 +79,7 @@ function pieces(runs: PlacedRun[], style: TextStyle): Piece[] {
     for (const token of run.text.split(/(\s+|[\u2E80-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF\uFF00-\uFFEF])/u)) {
       if (!token) continue;
       const space = /^\s+$/.test(token);
-      out.push({ text: token, width: unitWidth(space ? ' ' : token, style.face, bold, italic) * scale, space });
+      out.push({ text: token, width: unitWidth(space ? ' ' : token, style.face, bold, italic, style.faces) * scale, space });
     }
   }
   return out;
@@ -133,11 +144,11 @@ export interface FitResult {
 }
 
 /** Single spacing: the face's own line height at a size. */
-export const singlePitch = (face: string) => (sizePt: number): number => sizePt * lineHeightOf(face);
+export const singlePitch = (face: string, faces?: FaceMap) => (sizePt: number): number => sizePt * lineHeightOf(face, faces);
 
 /** Height in inches that the paragraphs need at `sizePt`, or Infinity when a paragraph has too many lines. */
 export function heightAt(req: FitRequest, sizePt: number): number {
-  const pitch = (req.pitch ?? singlePitch(req.style.face))(sizePt);
+  const pitch = (req.pitch ?? singlePitch(req.style.face, req.style.faces))(sizePt);
   const widthPt = inToPt(req.widthIn);
   let total = 0;
   req.paragraphs.forEach((p, i) => {
@@ -153,7 +164,7 @@ export function heightAt(req: FitRequest, sizePt: number): number {
 /** Largest size (in half points) in the range whose wrapped text fits the box. */
 export function fitText(req: FitRequest): FitResult {
   const [min, max] = req.range;
-  const pitch = req.pitch ?? singlePitch(req.style.face);
+  const pitch = req.pitch ?? singlePitch(req.style.face, req.style.faces);
   let lo = Math.round(min * 2);
   let hi = Math.round(max * 2);
   if (heightAt(req, lo / 2) > req.heightIn) {

@@ -2,7 +2,7 @@
 // fonts, sizes or adds a logo. A custom theme is checked before any slide is laid out: text contrast
 // (WCAG AA), chart colours that can be told apart, fonts briefdeck can measure.
 import type { Diagnostics } from '../diagnostics.js';
-import { aliasFace, isBundledFont, SUPPORTED_FONTS } from '../font-faces.js';
+import { isBundledFont, SUPPORTED_FONTS, withAlias } from '../font-faces.js';
 import { formatPath, type Locator, type PathPart } from '../outline/positions.js';
 import type { Outline } from '../outline/schema.js';
 import { checkImage } from './image.js';
@@ -41,7 +41,8 @@ export function resolveTheme(field: ThemeField, locate: Locator, diags: Diagnost
         });
         return undefined;
       }
-      aliasFace(face, fallback);
+      // The alias travels with this theme only: another build in the same process never sees it.
+      theme.faces = withAlias(theme.faces, face, fallback);
     }
     return face;
   };

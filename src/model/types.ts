@@ -2,6 +2,7 @@
 // can cause a later problem keeps the Span of the outline text it came from, so that even a layout
 // warning points at the right YAML line.
 import type { Span } from '../diagnostics.js';
+import type { FaceMap } from '../font-faces.js';
 import type { TemplateModel } from '../template/model.js';
 import type { Labels } from './labels.js';
 
@@ -70,6 +71,8 @@ export interface Theme {
   palette: string[];
   headingFont: string;
   bodyFont: string;
+  /** Faces this theme names without a metric twin, each measured like the bundled face it was given with ("Segoe UI, Arial"). */
+  faces?: FaceMap;
   /** Face PowerPoint and Keynote use for Chinese, Japanese and Korean characters in every run. */
   eastAsianFont: string;
   /** Shown on every slide when set. */

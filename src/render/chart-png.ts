@@ -39,7 +39,7 @@ function sizePlugin(cssWidth: number, cssHeight: number): Plugin {
 
 /** Draws the chart on `canvas` (chart.js sizes it), checks the pixel size, and returns the pixels. */
 function draw(canvas: Canvas, spec: ChartSpec, theme: Theme, size: PlacedSize): { widthPx: number; heightPx: number; rgba: Uint8ClampedArray } {
-  registerFontsFor([spec.title ?? '', spec.unit ?? '', spec.unit2 ?? '', spec.caption ?? '', ...spec.labels, ...spec.series.map((s) => s.name)]);
+  registerFontsFor([spec.title ?? '', spec.unit ?? '', spec.unit2 ?? '', spec.caption ?? '', ...spec.labels, ...spec.series.map((s) => s.name)], [theme.bodyFont], theme.faces);
   ensureChartJs();
   const config: ChartConfiguration = chartConfig(spec, theme, size);
   const { widthPx, heightPx } = pngPixelSize(size);

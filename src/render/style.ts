@@ -60,7 +60,7 @@ export function chartStyle(theme: Theme, size: PlacedSize): ChartStyle {
   const basePt = large ? 16 : 14;
   const dark = pickDark(theme);
   return {
-    family: fontStack(theme.bodyFont),
+    family: fontStack(theme.bodyFont, theme.faces),
     widthPx: widthPx / DEVICE_PIXEL_RATIO,
     heightPx: heightPx / DEVICE_PIXEL_RATIO,
     text: theme.colors.text,

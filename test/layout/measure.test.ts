@@ -1,13 +1,29 @@
 import { describe, expect, it } from 'vitest';
-import { fitText, heightAt, lineWidthIn, wrap } from '../../src/layout/measure.js';
+import { fitText, heightAt, lineHeightOf, lineWidthIn, unitWidth, wrap } from '../../src/layout/measure.js';
 
 const style = { face: 'Calibri' };
 const words = (n: number) => Array.from({ length: n }, (_, i) => `word${i}`).join(' ');
 
 describe('measure', () => {
-  it('measures with Calibri-compatible metrics (Carlito), not a fallback face', () => {
+  it('measures with Calibri-compatible metrics (Carlito) where only Calibri is shown', () => {
     // "Hello world" at 20 px: Carlito 93.4 px; a wider fallback (DejaVu Sans) would give about 112.
-    expect(lineWidthIn([{ text: 'Hello world' }], style, 15) * 96).toBeCloseTo(93.4, 0);
+    const onlyCarlito = { face: 'Calibri', faces: { calibri: ['Carlito'] as const } };
+    expect(lineWidthIn([{ text: 'Hello world' }], onlyCarlito, 15) * 96).toBeCloseTo(93.4, 0);
+  });
+  it('measures Calibri with the widest of its twin and the sans a viewer without it sees (Arimo)', () => {
+    const carlito = unitWidth('Hello world', 'Calibri', false, false, { calibri: ['Carlito'] });
+    const arimo = unitWidth('Hello world', 'Arial');
+    expect(arimo).toBeGreaterThan(carlito);
+    expect(unitWidth('Hello world', 'Calibri')).toBe(arimo);
+    expect(lineWidthIn([{ text: 'Hello world' }], style, 15) * 96).toBeCloseTo(98.9, 0);
+    // Line height: the taller of the two (Carlito's 1.22).
+    expect(lineHeightOf('Calibri')).toBe(1.22);
+    expect(lineHeightOf('Arial')).toBe(1.15);
+  });
+  it('measures a face with no twin with a wider stand-in', () => {
+    expect(unitWidth('Hello world', 'Aptos')).toBeGreaterThan(unitWidth('Hello world', 'Arial') * 1.05);
+    expect(unitWidth('Hello world', 'Times New Roman')).toBe(unitWidth('Hello world', 'Arial')); // Tinos is narrower than the generic sans
+    expect(unitWidth('Hello world', 'Courier New')).toBeGreaterThan(unitWidth('Hello world', 'Arial'));
   });
   it('bold is wider than regular', () => {
     expect(lineWidthIn([{ text: 'Figures', bold: true }], style, 20)).toBeGreaterThan(lineWidthIn([{ text: 'Figures' }], style, 20));

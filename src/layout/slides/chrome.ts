@@ -29,7 +29,7 @@ export function sourceLine(ctx: LayoutContext, sources: Map<string, Source>, wid
   if (!names.length) return undefined;
   const p = punctuationFor(lang);
   const full = `${names.length > 1 ? ctx.labels.sourcesPlural : ctx.labels.source}${p.colon}${names.join(p.listSeparator)}`;
-  const style = { face };
+  const style = { face, faces: ctx.theme.faces };
   if (lineWidthIn([{ text: full }], style, sizePt) <= widthIn * 0.95) return full;
   let cut = full;
   while (cut.length > 1 && lineWidthIn([{ text: `${cut}…` }], style, sizePt) > widthIn * 0.95) cut = cut.slice(0, -1);
@@ -121,7 +121,7 @@ export function contentChrome(ctx: LayoutContext, sources: Map<string, Source>):
   const line = sourceLine(ctx, sources, widthIn, face, notesPt);
   const paragraphs = [...slide.derivedNotes.map((n) => para(n)), ...(line ? [para(line)] : [])];
   if (paragraphs.length) {
-    const lineIn = (notesPt * lineHeightOf(face)) / 72;
+    const lineIn = (notesPt * lineHeightOf(face, ctx.theme.faces)) / 72;
     const bottom = notesPh ? notesPh.box.y + notesPh.box.h : body.y + body.h;
     const h = Math.max(notesPh?.box.h ?? 0, paragraphs.length * lineIn + 0.04);
     const box = { x: notesPh?.box.x ?? body.x, y: bottom - h, w: widthIn, h };

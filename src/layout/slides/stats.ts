@@ -57,7 +57,7 @@ export function layoutStats(ctx: LayoutContext, slide: Extract<Slide, { kind: 's
     ...slide.stats.map((card, i) =>
       fitText({
         paragraphs: valueParagraphs(card),
-        style: { face: headingFont, bold: true },
+        style: { face: headingFont, bold: true, faces: ctx.theme.faces },
         widthIn: cells[i]!.w - 2 * PAD,
         heightIn: valueH,
         range: sizes.stat,

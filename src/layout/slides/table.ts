@@ -2,6 +2,7 @@
 // right-aligned, and the largest type size is chosen at which every row fits the body.
 import type { RichText, Slide } from '../../model/types.js';
 import { para, placeText, sized, type LayoutContext } from '../context.js';
+import type { FaceMap } from '../../font-faces.js';
 import { lineHeightOf, lineWidthIn, unitWidth, WIDTH_SLACK, wrap } from '../measure.js';
 import type { PlacedElement, PlacedTable } from '../placed.js';
 import { inToPt, ptToIn, type Box } from '../units.js';
@@ -17,16 +18,16 @@ interface Sizing {
 }
 
 /** Column widths and row heights of the table at one type size, and whether it fits the box. */
-export function size(grid: RichText[][], headerRows: number, face: string, sizePt: number, box: Box, PAD = PAD_IN): Sizing {
+export function size(grid: RichText[][], headerRows: number, face: string, sizePt: number, box: Box, PAD = PAD_IN, faces?: FaceMap): Sizing {
   const cols = grid[0]!.length;
-  const style = (r: number) => ({ face, bold: r < headerRows });
+  const style = (r: number) => ({ face, bold: r < headerRows, faces });
   const natural = Array<number>(cols).fill(0);
   const minimum = Array<number>(cols).fill(0);
   grid.forEach((row, r) =>
     row.forEach((cell, c) => {
       // Widths include the same slack that wrapping leaves, so a cell sized to its text does not wrap.
       natural[c] = Math.max(natural[c]!, lineWidthIn(cell, style(r), sizePt) / WIDTH_SLACK + 2 * PAD.x);
-      const longestWord = Math.max(0, ...cell.flatMap((run) => run.text.split(/\s+/).map((w) => unitWidth(w, face, r < headerRows))));
+      const longestWord = Math.max(0, ...cell.flatMap((run) => run.text.split(/\s+/).map((w) => unitWidth(w, face, r < headerRows, false, faces))));
       minimum[c] = Math.max(minimum[c]!, ptToIn(longestWord * sizePt) / WIDTH_SLACK + 2 * PAD.x);
     }),
   );
@@ -42,7 +43,7 @@ export function size(grid: RichText[][], headerRows: number, face: string, sizeP
   } else {
     colWidths = minimum.map((w) => (w / sumMin) * box.w);
   }
-  const lh = lineHeightOf(face) * sizePt;
+  const lh = lineHeightOf(face, faces) * sizePt;
   const rowHeights = grid.map((row, r) => {
     const lines = Math.max(...row.map((cell, c) => wrap(cell, style(r), sizePt, inToPt(colWidths[c]! - 2 * PAD.x)).lines));
     return ptToIn(lines * lh) + 2 * PAD.y;
@@ -65,7 +66,7 @@ export function layoutTable(ctx: LayoutContext, slide: Extract<Slide, { kind: 't
   let chosen: Sizing | undefined;
   let sizePt: number = RANGE[0];
   for (let s = RANGE[1]; s >= RANGE[0]; s -= 0.5) {
-    const sizing = size(grid, 1, theme.bodyFont, s, area, PAD);
+    const sizing = size(grid, 1, theme.bodyFont, s, area, PAD, theme.faces);
     if (sizing.fits) {
       chosen = sizing;
       sizePt = s;
@@ -73,7 +74,7 @@ export function layoutTable(ctx: LayoutContext, slide: Extract<Slide, { kind: 't
     }
   }
   const fits = chosen !== undefined;
-  chosen ??= size(grid, 1, theme.bodyFont, RANGE[0], area, PAD);
+  chosen ??= size(grid, 1, theme.bodyFont, RANGE[0], area, PAD, theme.faces);
   const height = chosen.rowHeights.reduce((a, b) => a + b, 0);
   if (!fits) {
     ctx.diags.warn('text-overflow', `slide ${ctx.number} '${slide.title}': ${slide.rows.length} table rows need ${height.toFixed(1)} in at ${sizePt} pt, the box holds ${area.h.toFixed(1)} in`, {
@@ -92,7 +93,7 @@ export function layoutTable(ctx: LayoutContext, slide: Extract<Slide, { kind: 't
     numericColumns: slide.numericColumns,
     fontFace: theme.bodyFont,
     sizePt,
-    linePitchPt: sizePt * lineHeightOf(theme.bodyFont),
+    linePitchPt: sizePt * lineHeightOf(theme.bodyFont, theme.faces),
     pad: PAD,
     colors: { headerFill: theme.colors.sectionBackground, headerText: theme.colors.sectionText, text: theme.colors.text, fill: theme.colors.background, stripe: theme.colors.card, line: theme.colors.grid },
     fits,

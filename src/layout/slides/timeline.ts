@@ -26,11 +26,11 @@ export function layoutTimeline(ctx: LayoutContext, slide: Extract<Slide, { kind:
   // One size for all dates, one for all descriptions: the largest at which every column fits.
   const dateSize = Math.min(
     ...slide.events.map((e, i) =>
-      fitText({ paragraphs: [para(e.date)], style: { face: headingFont, bold: true }, widthIn: dateBox(i).w, heightIn: dateBox(i).h, range: [sizes.body[0], sizes.title[1]], maxLinesPerParagraph: 2 }).sizePt,
+      fitText({ paragraphs: [para(e.date)], style: { face: headingFont, bold: true, faces: ctx.theme.faces }, widthIn: dateBox(i).w, heightIn: dateBox(i).h, range: [sizes.body[0], sizes.title[1]], maxLinesPerParagraph: 2 }).sizePt,
     ),
   );
   const textSize = Math.min(
-    ...slide.events.map((_, i) => fitText({ paragraphs: texts(i), style: { face: bodyFont }, widthIn: textBox(i).w, heightIn: textBox(i).h, range: sizes.body }).sizePt),
+    ...slide.events.map((_, i) => fitText({ paragraphs: texts(i), style: { face: bodyFont, faces: ctx.theme.faces }, widthIn: textBox(i).w, heightIn: textBox(i).h, range: sizes.body }).sizePt),
   );
 
   const elements: PlacedElement[] = [
