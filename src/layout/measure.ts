@@ -3,7 +3,7 @@
 // widest counting — wraps it to a width, and finds the largest size that fits a box. Widths scale
 // linearly with size, so each word is measured once per face list at a reference size and cached.
 import { createCanvas, type SKRSContext2D } from '@napi-rs/canvas';
-import { FAMILIES, familyFont, measuringFaces, type FaceMap } from '../font-faces.js';
+import { FAMILIES, familyFont, measuringFaces, type FaceMap, type Family } from '../font-faces.js';
 import { CJK_TEXT, registerFamily, registerFonts } from '../fonts.js';
 import type { PlacedParagraph, PlacedRun } from './placed.js';
 import { inToPt, ptToIn } from './units.js';
@@ -20,18 +20,44 @@ function context(): SKRSContext2D {
   return ctx;
 }
 
+interface FaceList {
+  families: readonly Family[];
+  /** The list as a cache key: faces measured alike share their widths. */
+  key: string;
+  lineHeight: number;
+}
+
+// Resolving a face is on the hot path (every word): resolved lists are kept per face and alias map.
+const plainLists = new Map<string, FaceList>();
+const aliasedLists = new WeakMap<FaceMap, Map<string, FaceList>>();
+
+function faceList(face: string, faces?: FaceMap): FaceList {
+  let cache = plainLists;
+  if (faces) {
+    cache = aliasedLists.get(faces) ?? new Map();
+    aliasedLists.set(faces, cache);
+  }
+  let list = cache.get(face);
+  if (!list) {
+    const families = measuringFaces(face, faces);
+    list = { families, key: families.join('+'), lineHeight: Math.max(...families.map((f) => FAMILIES[f].lineHeight)) };
+    cache.set(face, list);
+  }
+  return list;
+}
+
 /**
  * Width in points of `text` at 1 pt in the given face and style: the widest of the faces it is measured
  * with. `faces` is the theme's or template's own alias map (pure data: no build sees another's).
  */
 export function unitWidth(text: string, face: string, bold = false, italic = false, faces?: FaceMap): number {
-  const families = measuringFaces(face, faces);
-  const key = `${families.join('+')}|${bold ? 1 : 0}${italic ? 1 : 0}|${text}`;
+  const list = faceList(face, faces);
+  const key = `${list.key}|${bold ? 1 : 0}${italic ? 1 : 0}|${text}`;
   let w = widthCache.get(key);
   if (w === undefined) {
     const c = context();
     w = 0;
-    for (const family of families) {
+    for (const family of list.families) {
       registerFamily(family, text);
       c.font = familyFont(family, REF, bold, italic);
       w = Math.max(w, c.measureText(text).width / REF);
@@ -43,7 +69,7 @@ export function unitWidth(text: string, face: string, bold = false, italic = fal
 
 /** Single-spacing line height as a multiple of the size: the tallest of the faces the text is measured with. */
 export function lineHeightOf(face: string, faces?: FaceMap): number {
-  return Math.max(...measuringFaces(face, faces).map((f) => FAMILIES[f].lineHeight));
+  return faceList(face, faces).lineHeight;
 }
 
 // Renderers round and hint differently; leave a little room so that "fits here" means "fits there".

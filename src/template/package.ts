@@ -72,7 +72,7 @@ export class Package {
     if (!doc) {
       const data = this.parts.get(real)!;
       if (data.length > MAX_XML_BYTES) throw new XmlError(real, `is ${Math.round(data.length / 1024 / 1024)} MB, larger than briefdeck parses`);
-      doc = parseXml(this.decoder.decode(data), real);
+      doc = parseXml(decodeXml(data, this.decoder), real);
       this.docs.set(real, doc);
       this.wellFormed.add(real);
     }
@@ -136,6 +136,13 @@ export class Package {
       .map((r) => this.resolve(r.target))
       .filter((t): t is string => t !== undefined);
   }
+}
+
+/** XML text from a part's bytes: UTF-8 unless a byte order mark says UTF-16 (which some writers use). */
+function decodeXml(data: Uint8Array, utf8: { decode(bytes: Uint8Array): string }): string {
+  if (data[0] === 0xff && data[1] === 0xfe) return new TextDecoder('utf-16le').decode(data.subarray(2));
+  if (data[0] === 0xfe && data[1] === 0xff) return new TextDecoder('utf-16be').decode(data.subarray(2));
+  return utf8.decode(data);
 }
 
 /** `http://…/relationships/slideLayout` → `slideLayout` (both the transitional and strict URIs). */

@@ -79,9 +79,11 @@ function readPresentation(pkg: Package, main: string, kind: PackageKind, name: s
   const notesSize = sizeOf(child(pres, 'p', 'notesSz'), { w: 7.5, h: 10 });
   const defaultText = child(pres, 'p', 'defaultTextStyle');
 
-  const masterParts = children(child(pres, 'p', 'sldMasterIdLst') ?? pres, 'p', 'sldMasterId')
+  const listed = children(child(pres, 'p', 'sldMasterIdLst') ?? pres, 'p', 'sldMasterId')
     .map((m) => pkg.target(main, m.getAttributeNS(NS.r, 'id')))
     .filter((p): p is string => p !== undefined && pkg.has(p));
+  // Some writers leave the list out; the relationships still name the masters.
+  const masterParts = [...new Set(listed.length ? listed : pkg.targetsOfType(main, REL.slideMaster))];
   if (masterParts.length === 0) {
     return templateError('template-no-master', `template \`${name}\` has no slide master, so it has no layouts to build slides on`, 'open it in PowerPoint, check View → Slide Master shows a master, save it, and try again');
   }
@@ -166,9 +168,10 @@ function readMaster(pkg: Package, part: string, slide: { w: number; h: number },
   const placeholders = tree.placeholders.map((raw) => effectivePlaceholder(raw, undefined, styles, ctx, defaultBox(raw.type, slide)));
   markAmbiguous(placeholders);
   const background = readBackground(root, { pkg, part, theme: themePart, color }) ?? { kind: 'solid', hex: schemeHex('bg1', color) ?? '#FFFFFF' };
-  const layoutParts = children(child(root, 'p', 'sldLayoutIdLst') ?? root, 'p', 'sldLayoutId')
+  const listedLayouts = children(child(root, 'p', 'sldLayoutIdLst') ?? root, 'p', 'sldLayoutId')
     .map((l) => pkg.target(part, l.getAttributeNS(NS.r, 'id')))
     .filter((p): p is string => p !== undefined && pkg.has(p));
+  const layoutParts = listedLayouts.length ? listedLayouts : pkg.targetsOfType(part, REL.slideLayout);
   return {
     root,
     part,

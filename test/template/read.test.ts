@@ -5,7 +5,7 @@ import { createCanvas } from '@napi-rs/canvas';
 import { describe, expect, it } from 'vitest';
 import type { LayoutInfo, Placeholder, TemplateModel } from '../../src/template/model.js';
 import { readTemplate } from '../../src/template/read.js';
-import { buildPackage, OFFICE_LAYOUTS, rectShape, type PackageSpec } from './package-builder.js';
+import { buildPackage, OFFICE_LAYOUTS, packageParts, rectShape, zipParts, type PackageSpec } from './package-builder.js';
 
 function read(spec: PackageSpec = {}, name = 'test.pptx'): TemplateModel {
   const r = readTemplate(buildPackage(spec), name);
@@ -238,6 +238,31 @@ describe('a master with no layouts', () => {
     const bare = read({ masters: [{ layouts: [], placeholders: [] }] });
     expect(bare.layouts).toHaveLength(3);
     expect(ph(bare.layouts[1]!, 'title').levels[0]!.sizePt).toBe(44);
+  });
+});
+
+describe('packages other writers make', () => {
+  it('finds masters and layouts through their relationships when the id lists are left out', () => {
+    const parts = packageParts();
+    const strip = (name: string, list: string) => parts.set(name, (parts.get(name) as string).replace(new RegExp(`<p:${list}>.*?</p:${list}>`), ''));
+    strip('ppt/presentation.xml', 'sldMasterIdLst');
+    strip('ppt/slideMasters/slideMaster1.xml', 'sldLayoutIdLst');
+    const r = readTemplate(zipParts(parts), 'x.pptx');
+    expect('template' in r && r.template.layouts.filter((l) => !l.synthetic).length).toBe(OFFICE_LAYOUTS.length);
+  });
+
+  it('reads a part written in UTF-16 with a byte order mark', () => {
+    const parts = packageParts({ masters: [{ layouts: [{ name: 'Überschrift', placeholders: [{ type: 'title' }] }] }] });
+    const text = (parts.get('ppt/slideLayouts/slideLayout1.xml') as string).replace('encoding="UTF-8"', 'encoding="UTF-16"');
+    const utf16 = new Uint8Array(2 + text.length * 2);
+    utf16.set([0xff, 0xfe]);
+    for (let i = 0; i < text.length; i++) {
+      utf16[2 + 2 * i] = text.charCodeAt(i) & 0xff;
+      utf16[3 + 2 * i] = text.charCodeAt(i) >> 8;
+    }
+    parts.set('ppt/slideLayouts/slideLayout1.xml', utf16);
+    const r = readTemplate(zipParts(parts), 'x.pptx');
+    expect('template' in r && r.template.layouts[0]!.name).toBe('Überschrift');
   });
 });
 
