@@ -174,7 +174,7 @@ const fmt = (x, d = 0) => (Number.isFinite(x) ? x.toFixed(d) : '—');
 
 console.error(`briefdeck bench: ${RUNS} runs each, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} at the start`);
 if (!fs.existsSync(CLI)) throw new Error('dist/ is missing: run `npm run build` first');
-// BENCH_ONLY=watch,serve runs only those rows (and the floor).
+// BENCH_ONLY=watch,serve runs only those rows (and the floor); the rows are cold, watch, serve, synthetic, templates.
 const only = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',')) : undefined;
 const wants = (row) => !only || only.has(row);
 const nodeFloor = floor();
@@ -206,7 +206,9 @@ for (const n of wants('synthetic') ? [30, 100, 300] : []) {
 }
 
 const TEMPLATES = path.resolve(ROOT, '..', 'shared', 'templates');
-if (fs.existsSync(TEMPLATES)) {
+if (!wants('templates')) {
+  // not asked for
+} else if (fs.existsSync(TEMPLATES)) {
   for (const f of fs.readdirSync(TEMPLATES).filter((n) => /\.(pptx|potx|pptm)$/.test(n)).sort()) {
     const r = spawnSync(process.execPath, [path.join(ROOT, 'test', 'bench', 'template-read.mjs'), path.join(TEMPLATES, f), String(RUNS)], { encoding: 'utf8' });
     if (r.status !== 0) throw new Error(`reading ${f} failed:\n${r.stderr}`);
