@@ -57,6 +57,14 @@ const TWINS: Record<string, Family> = {
   'dejavu sans': 'DejaVu Sans',
 };
 
+/** A narrow or condensed face is narrower than the generic sans, which is a closer bound than the stand-in. */
+const CONDENSED = /\b(narrow|condensed|compressed|cond)\b/;
+
+/** What measures a face with no twin: the generic sans for condensed faces, else the wide stand-in. */
+function standInFor(face: string): Family {
+  return CONDENSED.test(normal(face)) ? GENERIC_SANS : STAND_IN;
+}
+
 /** Lighter weights keep their family's advance widths (Calibri Light, Helvetica Light). */
 const SAME_WIDTH_WEIGHTS = /\s+(light|thin|ultra ?light|extra ?light|regular|book)$/;
 
@@ -76,7 +84,7 @@ export function measuringFaces(face: string, faces?: FaceMap): readonly Family[]
   const own = faces?.[normal(face)];
   if (own && own.length) return own;
   const twin = twinOf(face);
-  if (!twin) return [STAND_IN];
+  if (!twin) return [standInFor(face)];
   return twin === GENERIC_SANS || twin === STAND_IN ? [twin] : [twin, GENERIC_SANS];
 }
 
@@ -96,7 +104,7 @@ export function isBundledFont(officeFace: string): boolean {
 /** The registered canvas family that draws like `officeFace`: its twin, else the stand-in. */
 export function canvasFamily(officeFace: string, faces?: FaceMap): Family {
   const own = faces?.[normal(officeFace)];
-  return own?.[0] ?? twinOf(officeFace) ?? STAND_IN;
+  return own?.[0] ?? twinOf(officeFace) ?? standInFor(officeFace);
 }
 
 /** Family that draws Chinese (and other CJK) characters; it stands in for the deck's East Asian face. */

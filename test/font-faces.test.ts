@@ -18,6 +18,8 @@ describe('measuring faces', () => {
     ['Verdana', ['DejaVu Sans']],
     ['Aptos', ['DejaVu Sans']],
     ['Arial Black', ['DejaVu Sans']],
+    ['Arial Narrow', ['Arimo']],
+    ['Roboto Condensed', ['Arimo']],
   ])('measures %s with %j', (face, expected) => {
     expect(measuringFaces(face)).toEqual(expected);
   });

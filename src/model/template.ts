@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import type { Diagnostics } from '../diagnostics.js';
 import type { Locator } from '../outline/positions.js';
+import { templateFaces } from '../template/faces.js';
 import { readTemplate, type ReadResult } from '../template/read.js';
 import type { TemplateModel } from '../template/model.js';
 import type { AssetReader } from './build-model.js';
@@ -53,6 +54,15 @@ export function loadTemplate(field: string | undefined, option: TemplateSource |
   if ('error' in r) {
     diags.error(r.error.code, `${option ? `--template ${source.name}` : `template \`${source.name}\``}: ${r.error.message}`, { ...where, hint: r.error.hint });
     return undefined;
+  }
+  // A face with no metric twin is measured with a wider stand-in: text fits wherever it is shown, but
+  // may come out a little smaller than it needs to. Said once per face.
+  for (const f of templateFaces(r.template)) {
+    if (f.twin) continue;
+    diags.warn('template-font-stand-in', `${option ? `--template ${source.name}` : `template \`${source.name}\``} sets text in ${f.face}, which briefdeck has no metrics for: it is measured with the wider ${f.measuredWith.join(', ')}, so its text may be set a little smaller than it needs to be`, {
+      ...where,
+      hint: 'nothing to change if that is acceptable; text in Calibri, Arial, Helvetica, Cambria, Times New Roman or Courier New is measured exactly',
+    });
   }
   return { model: r.template, parts: r.parts };
 }

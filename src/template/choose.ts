@@ -291,6 +291,12 @@ function describe(t: TemplateModel, index: number, need: LayoutNeed): LayoutChoi
       choice.titleSource = fromMaster.source;
     }
   }
+  // A title the slide places itself (the layout has none) sits where a title slide's or section's
+  // would: in the upper middle, its text on the bottom line, not at the top like a content title.
+  if (choice.title && choice.titleSource !== 'layout' && (need === 'title-slide' || need === 'section')) {
+    const h = t.slideSize.h;
+    choice.title = { ...choice.title, box: { x: choice.title.box.x, y: h * 0.26, w: choice.title.box.w, h: h * 0.26 }, anchor: 'b' };
+  }
   if (s.subtitle) choice.subtitle = s.subtitle;
   if (s.visual) choice.visual = s.visual;
   const master = t.masters[o.layout.master];

@@ -1,9 +1,14 @@
 // The faces a template sets text in, and how briefdeck measures each: for the one warning per face
 // that has no metric twin ("measured with a wider stand-in"), and for `briefdeck template`.
 import { faceCoverage, type FaceCoverage, type FaceMap } from '../font-faces.js';
+import { chooseLayout, LAYOUT_NEEDS } from './choose.js';
 import type { TemplateModel } from './model.js';
 
-/** Every Latin face the template's theme, text styles and placeholders name, in order of first use, with its measuring faces. */
+/**
+ * The Latin faces a deck built on the template sets text in — the first master's theme and text styles,
+ * and the title and text placeholders of the layouts briefdeck chooses — in order of first use, each
+ * with its measuring faces. Faces only unused layouts name (a second master's display fonts) are left out.
+ */
 export function templateFaces(t: TemplateModel, faces?: FaceMap): FaceCoverage[] {
   const seen = new Map<string, string>();
   const add = (face: string | undefined): void => {
@@ -12,17 +17,12 @@ export function templateFaces(t: TemplateModel, faces?: FaceMap): FaceCoverage[]
   };
   add(t.theme.major.latin);
   add(t.theme.minor.latin);
-  for (const m of t.masters) {
-    add(m.theme.major.latin);
-    add(m.theme.minor.latin);
-    for (const list of [m.textStyles.title, m.textStyles.body]) add(list[0]?.font);
-  }
+  const first = t.masters[0];
+  if (first) for (const list of [first.textStyles.title, first.textStyles.body]) add(list[0]?.font);
   // Placeholders a deck fills: titles and body text at the levels bullets use.
-  for (const l of t.layouts) {
-    for (const p of l.placeholders) {
-      if (p.type === 'dt' || p.type === 'ftr' || p.type === 'sldNum') continue;
-      for (const level of p.levels.slice(0, 3)) add(level.font);
-    }
+  for (const need of LAYOUT_NEEDS) {
+    const c = chooseLayout(t, need);
+    for (const p of [c.title, c.subtitle, ...c.bodies]) for (const level of p?.levels.slice(0, 3) ?? []) add(level.font);
   }
   return [...seen.values()].map((f) => faceCoverage(f, faces));
 }
