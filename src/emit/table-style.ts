@@ -9,8 +9,7 @@ import { CT, readRels, readXml, REL, relativeTarget, resolveTarget, writeRels, w
 import { TABLE_STYLE_ID } from './slide-xml.js';
 
 export interface TableColors {
-  headerFill: ColorValue;
-  headerText: ColorValue;
+  header: ColorValue;
   text: ColorValue;
   line: ColorValue;
 }
@@ -37,7 +36,7 @@ export function addTableStyle(parts: Parts, presentationPart: string, types: Map
   const none = () => line(undefined);
   const style = el(
     'a:tblStyle',
-    { styleId: TABLE_STYLE_ID, styleName: 'briefdeck: header row, hairlines' },
+    { styleId: TABLE_STYLE_ID, styleName: 'briefdeck: header rule, hairlines' },
     el(
       'a:wholeTbl',
       {},
@@ -49,7 +48,12 @@ export function addTableStyle(parts: Parts, presentationPart: string, types: Map
         el('a:fill', {}, el('a:noFill')),
       ),
     ),
-    el('a:firstRow', {}, el('a:tcTxStyle', { b: 'on' }, el('a:fontRef', { idx: 'minor' }, el('a:prstClr', { val: 'black' })), color(colors.headerText)), el('a:tcStyle', {}, el('a:tcBdr'), el('a:fill', {}, el('a:solidFill', {}, color(colors.headerFill))))),
+    el(
+      'a:firstRow',
+      {},
+      el('a:tcTxStyle', { b: 'on' }, el('a:fontRef', { idx: 'minor' }, el('a:prstClr', { val: 'black' })), color(colors.header)),
+      el('a:tcStyle', {}, el('a:tcBdr', {}, el('a:bottom', {}, line(colors.header, 19050))), el('a:fill', {}, el('a:noFill'))),
+    ),
   );
   root.appendChild(style);
   writeXml(parts, part, doc);

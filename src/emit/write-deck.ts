@@ -99,8 +99,7 @@ export async function writeDeck(deck: PlacedDeck, charts: ChartImages, opts: Emi
   const first = deck.template.layouts[deck.slides[0]?.layout ?? 0] ?? deck.template.layouts[0]!;
   const tctx = { theme: deck.template.theme, colorMap: first.colorMap };
   addTableStyle(parts, presentationPart, assembled.types, {
-    headerFill: colorValue(c.sectionBackground, tctx),
-    headerText: colorValue(c.sectionText, tctx),
+    header: colorValue(c.titleText, tctx),
     text: colorValue(c.text, tctx),
     line: colorValue(c.grid, tctx),
   });
@@ -185,23 +184,21 @@ function dataUri(mime: string, data: Uint8Array): string {
 }
 
 function tableRows(t: PlacedTable, lang: string): TableRow[] {
-  const cell = (runs: PlacedTable['header'][number], c: number, header: boolean, stripe: boolean) => ({
+  const none = { type: 'none' as const };
+  // The header rule is written on the header cells: LibreOffice does not take a custom style's header row.
+  const rule = [none, none, { type: 'solid' as const, pt: 1.5, color: hex(t.colors.rule) }, none];
+  const cell = (runs: PlacedTable['header'][number], c: number, header: boolean) => ({
     text: byScript(runs, lang).map(({ run: r, lang: l }) => ({ text: r.text, options: { bold: header || (r.bold ?? false), italic: r.italic ?? false, lang: l } })),
     options: {
       align: t.numericColumns[c] ? ('right' as const) : ('left' as const),
       bold: header,
-      color: hex(header ? t.colors.headerText : t.colors.text),
-      // Rules come from the table style (table-style.ts); fills are also written on the cells, which
-      // LibreOffice does not take from a custom style.
-      ...(header || stripe ? { fill: { color: hex(header ? t.colors.headerFill : t.colors.stripe) } } : {}),
+      color: hex(header ? t.colors.header : t.colors.text),
+      ...(header ? { border: rule } : {}),
       // Exact leading, as measured: LibreOffice otherwise sets table text at 1.0 em.
       lineSpacing: Math.round(t.linePitchPt * 10) / 10,
     },
   });
-  return [
-    t.header.map((h, c) => cell(h, c, true, false)),
-    ...t.rows.map((row, r) => row.map((c, ci) => cell(c.text, ci, false, r % 2 === 1))),
-  ] as TableRow[];
+  return [t.header.map((h, c) => cell(h, c, true)), ...t.rows.map((row) => row.map((c, ci) => cell(c.text, ci, false)))] as TableRow[];
 }
 
 /**
@@ -217,9 +214,11 @@ function fixTableText(doc: ReturnType<typeof readXml>): void {
     }
     // pptxgenjs writes "no line" on every cell edge when a table has no borders of its own, which would
     // hide the table style's rules.
-    for (const tcPr of descendants(tbl, 'a', 'tcPr')) {
-      for (const edge of ['lnL', 'lnR', 'lnT', 'lnB']) for (const e of children(tcPr, 'a', edge)) tcPr.removeChild(e);
-    }
+    descendants(tbl, 'a', 'tr').forEach((tr, r) => {
+      for (const tcPr of descendants(tr, 'a', 'tcPr')) {
+        for (const edge of r === 0 ? ['lnL', 'lnR', 'lnT'] : ['lnL', 'lnR', 'lnT', 'lnB']) for (const e of children(tcPr, 'a', edge)) tcPr.removeChild(e);
+      }
+    });
     for (const e of descendants(tbl, 'a', 'ea')) if (e.getAttribute('typeface') === '+mn-lt') e.setAttribute('typeface', '+mn-ea');
     for (const e of descendants(tbl, 'a', 'cs')) if (e.getAttribute('typeface') === '+mn-lt') e.setAttribute('typeface', '+mn-cs');
   }

@@ -1,7 +1,7 @@
 // What every slide layout gets: the theme, the template and the layout chosen for the slide, a place for
 // warnings, and helpers that place fitted text — in a layout placeholder (inheriting its box, insets,
 // face, colour and size) or in a box of the layout's own.
-import type { Diagnostics, Span } from '../diagnostics.js';
+import { Diagnostics, type Span } from '../diagnostics.js';
 import type { Labels } from '../model/labels.js';
 import type { FaceMap } from '../font-faces.js';
 import type { DeckMeta, Slide, Theme } from '../model/types.js';
@@ -9,6 +9,7 @@ import type { LevelStyle, Placeholder, TemplateModel } from '../template/model.j
 import type { LayoutChoice } from '../template/choose.js';
 import { fitText, lineHeightOf, singlePitch } from './measure.js';
 import { NO_INSETS, type Insets, type PlacedParagraph, type PlacedRun, type PlacedText, type TextRole } from './placed.js';
+import type { TypeScale } from './type-scale.js';
 import type { Box } from './units.js';
 
 export interface LayoutContext {
@@ -27,6 +28,8 @@ export interface LayoutContext {
   /** 1-based number of the slide being laid out. */
   number: number;
   slide: Slide;
+  /** The deck's sizes for content titles and bullets, once chosen (absent while they are measured). */
+  scale?: TypeScale;
 }
 
 export interface TextSpec {
@@ -49,6 +52,8 @@ export interface TextSpec {
   valign?: PlacedText['valign'];
   insets?: Insets;
   maxLinesPerParagraph?: number;
+  /** Set at the deck's size for content titles or bullets (see type-scale.ts) where the text allows. */
+  scaled?: 'title' | 'body';
   /** What the text is, for the warning: "9 bullets", "the title". */
   what: string;
   span?: Span;
@@ -74,8 +79,26 @@ export function levelPitch(level: LevelStyle | undefined, face: string, faces?: 
   return (s) => s * lineHeightOf(face, faces) * spacing.pct;
 }
 
-/** Fits the text into its box and warns, located at the outline, when even the smallest size is too big. */
+/**
+ * Fits the text into its box and warns, located at the outline, when even the smallest size is too big.
+ * A text on the deck's type scale takes the deck's size where it fits, then the scale's next size, and
+ * only then a size of its own.
+ */
 export function placeText(ctx: LayoutContext, spec: TextSpec): PlacedText {
+  const sizes = spec.scaled === 'title' ? ctx.scale?.titles : spec.scaled === 'body' && ctx.scale?.body !== undefined ? [ctx.scale.body] : undefined;
+  if (sizes?.length) {
+    const quiet = { ...ctx, diags: new Diagnostics() };
+    for (const s of sizes) {
+      const at = placeFitted(quiet, { ...spec, range: [s, s] });
+      if (at.fits) return at;
+    }
+    const last = sizes[sizes.length - 1]!;
+    return placeFitted(ctx, { ...spec, range: [Math.min(spec.range[0], last), last] });
+  }
+  return placeFitted(ctx, spec);
+}
+
+function placeFitted(ctx: LayoutContext, spec: TextSpec): PlacedText {
   const ph = spec.placeholder;
   const first = ph?.levels[0];
   const face = spec.face ?? first?.font ?? (spec.role === 'title' || spec.role === 'stat' ? ctx.theme.headingFont : ctx.theme.bodyFont);
@@ -128,5 +151,6 @@ export function placeText(ctx: LayoutContext, spec: TextSpec): PlacedText {
   if (bold) placed.bold = true;
   if (italic) placed.italic = true;
   if (ph) placed.placeholder = { type: ph.type, idx: ph.idx, box: ph.box, anchor: ph.anchor, levels: ph.levels, inherits: spec.inherits ?? true };
+  if (spec.scaled) placed.scaled = spec.scaled;
   return placed;
 }

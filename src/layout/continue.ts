@@ -29,7 +29,7 @@ export function paginate(slide: Slide, fits: (s: Slide) => boolean, continued: (
 export function fewestParts(slide: Slide, theme: Theme, slideHeightIn: number): number {
   if ((slide.kind !== 'bullets' && slide.kind !== 'table') || slide.overflow !== 'continue') return 1;
   const smallest = slide.kind === 'table' ? TABLE_RANGE[0] : theme.sizes.body[0];
-  const lines = Math.max(1, Math.floor(slideHeightIn / ptToIn(lineHeightOf(theme.bodyFont) * smallest)));
+  const lines = Math.max(1, Math.floor(slideHeightIn / ptToIn(lineHeightOf(theme.bodyFont, theme.faces) * smallest)));
   const units = slide.kind === 'bullets' ? groups(slide.bullets).length : slide.rows.length;
   return Math.max(1, Math.ceil(units / lines));
 }

@@ -3,7 +3,7 @@
 // the outline.
 import { Diagnostics } from '../diagnostics.js';
 import { punctuationFor } from '../model/labels.js';
-import type { Deck, Slide } from '../model/types.js';
+import type { Deck, Slide, Theme } from '../model/types.js';
 import { builtinTemplate } from '../template/builtin.js';
 import type { TemplateModel } from '../template/model.js';
 import { chooseLayout, layoutByName, SLIDE_KIND_NEEDS, type LayoutChoice } from '../template/choose.js';
@@ -13,21 +13,39 @@ import { fewestParts, paginate } from './continue.js';
 import { lineHeightOf } from './measure.js';
 import type { PlacedDeck, PlacedElement, PlacedFooter, PlacedSlide } from './placed.js';
 import { contentChrome } from './slides/chrome.js';
+import { chooseTypeScale, type TypeScale } from './type-scale.js';
 import { BODY_LAYOUTS, FEATURE_KINDS, layoutFeature } from './slides/index.js';
 
 export function layoutDeck(deck: Deck, diags: Diagnostics): PlacedDeck {
-  const template = deck.template ?? builtinTemplate(deck.theme, (face) => lineHeightOf(face, deck.theme.faces));
-  const place = (slide: Slide, number: number, out: Diagnostics) => layoutSlide(deck, template, slide, number, out);
-  const fits = (slide: Slide) =>
-    place(slide, 0, new Diagnostics()).elements.every((e) => (e.type === 'text' || e.type === 'table' ? e.fits : true));
-  const pages = paginateAll(deck, template, fits, diags) ?? [];
-  const slides = pages.map((slide, i) => place(slide, i + 1, diags));
+  // First every slide at the largest size that fits it, to choose the deck's type scale; then the deck
+  // on that scale (on the built-in template, its master then sets those sizes, so the slides inherit).
+  const first = deck.template ?? builtinTemplate(deck.theme, (face) => lineHeightOf(face, deck.theme.faces));
+  const measured = placeAll(deck, first, undefined, new Diagnostics());
+  const scale = measured ? chooseTypeScale(measured, deck.theme.sizes.body) : undefined;
+  const template = deck.template ?? (scale ? builtinTemplate(scaledTheme(deck.theme, scale), (face) => lineHeightOf(face, deck.theme.faces)) : first);
+  const slides = placeAll(deck, template, scale, diags) ?? [];
   return { title: deck.meta.title, language: deck.meta.language, template, slides };
 }
 
-function layoutSlide(deck: Deck, template: TemplateModel, slide: Slide, number: number, diags: Diagnostics): PlacedSlide {
+/** The deck's slides, continued where they must be, laid out on `template` at `scale`. */
+function placeAll(deck: Deck, template: TemplateModel, scale: TypeScale | undefined, diags: Diagnostics): PlacedSlide[] | undefined {
+  const place = (slide: Slide, number: number, out: Diagnostics) => layoutSlide(deck, template, slide, number, out, scale);
+  const fits = (slide: Slide) =>
+    place(slide, 0, new Diagnostics()).elements.every((e) => (e.type === 'text' || e.type === 'table' ? e.fits && (e.type === 'table' || e.scaled !== 'body' || scale?.body === undefined || e.sizePt >= scale.body) : true));
+  const pages = paginateAll(deck, template, fits, diags);
+  return pages?.map((slide, i) => place(slide, i + 1, diags));
+}
+
+/** A built-in theme whose largest title and body sizes are the deck's scale. */
+function scaledTheme(theme: Theme, scale: TypeScale): Theme {
+  const title = scale.titles[0] ?? theme.sizes.title[1];
+  const body = scale.body ?? theme.sizes.body[1];
+  return { ...theme, sizes: { ...theme.sizes, title: [Math.min(theme.sizes.title[0], title), title], body: [Math.min(theme.sizes.body[0], body), body] } };
+}
+
+function layoutSlide(deck: Deck, template: TemplateModel, slide: Slide, number: number, diags: Diagnostics, scale?: TypeScale): PlacedSlide {
   const choice = layoutFor(template, slide, diags);
-  const ctx: LayoutContext = { theme: deck.theme, meta: deck.meta, labels: deck.labels, template, choice, diags, k: template.slideSize.w / 13.333, number, slide };
+  const ctx: LayoutContext = { theme: deck.theme, meta: deck.meta, labels: deck.labels, template, choice, diags, k: template.slideSize.w / 13.333, number, slide, ...(scale ? { scale } : {}) };
   let elements: PlacedElement[];
   let footer: PlacedFooter;
   if (FEATURE_KINDS.has(slide.kind)) {

@@ -73,6 +73,8 @@ export interface PlacedText {
   fits: boolean;
   /** Set when the text fills a placeholder of the slide's layout. */
   placeholder?: PlacedPlaceholder;
+  /** The deck's type scale sets this text's size (content titles, bullets). */
+  scaled?: 'title' | 'body';
   span: Span;
 }
 
@@ -120,7 +122,8 @@ export interface PlacedTable {
   linePitchPt: number;
   /** Cell padding in inches. */
   pad: { x: number; y: number };
-  colors: { headerFill: string; headerText: string; text: string; fill: string; stripe: string; line: string };
+  /** Header text and the rule under the header row; body text; the hairlines between rows. */
+  colors: { header: string; rule: string; text: string; line: string };
   fits: boolean;
   span: Span;
 }

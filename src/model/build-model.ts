@@ -360,5 +360,6 @@ export function buildModel(outline: Outline, locate: Locator, diags: Diagnostics
 
 /** A table cell that reads as a number: "1,234", "-5.2%", "$16.6 billion", "15.2 trillion yuan". */
 function isNumeric(text: string): boolean {
-  return /^[-+]?[$€£¥]?\s?\d[\d,]*(\.\d+)?\s?(%|[A-Za-z]+( [A-Za-z]+)?)?†?$/.test(text.trim());
+  // Units in Latin words ("trillion yuan") or in CJK characters (亿元, 万吨), after any kind of space.
+  return /^[-+]?[$€£¥]?\s?\d[\d,]*(\.\d+)?\s?(%|[A-Za-z]+(\s[A-Za-z]+)?|[\u3400-\u9FFF]{1,4})?†?$/.test(text.trim());
 }

@@ -23,12 +23,11 @@ export interface TextPair {
 export const TEXT_PAIRS: readonly TextPair[] = [
   { text: 'text', on: 'background', where: 'body text: bullets, agenda items, stat intro, timeline, sources, table rows, chart text' },
   { text: 'muted', on: 'background', where: 'footer, slide number, footnotes, captions, quote attribution, timeline notes' },
-  { text: 'titleText', on: 'background', where: 'slide titles and quotes' },
+  { text: 'titleText', on: 'background', where: 'slide titles, quotes and table headers' },
   { text: 'accent', on: 'background', where: 'agenda numbers and timeline dates' },
-  { text: 'sectionText', on: 'sectionBackground', where: 'title, section and closing slides; table header row' },
+  { text: 'sectionText', on: 'sectionBackground', where: 'title, section and closing slides' },
   { text: 'cardText', on: 'card', where: 'stat card numbers and labels' },
-  { text: 'muted', on: 'card', where: 'stat card notes' },
-  { text: 'text', on: 'card', where: 'striped table rows' },
+  { text: 'muted', on: 'card', where: 'stat card units, labels and notes' },
 ];
 
 /** WCAG 2.x SC 1.4.3 (AA) for normal-size text; titles are large but footers and notes are 10–13 pt. */

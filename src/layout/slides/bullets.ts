@@ -42,6 +42,7 @@ export function placeBullets(ctx: LayoutContext, bullets: Bullet[], box: Box, ph
     color: ctx.theme.colors.text,
     range: ctx.theme.sizes.body,
     valign: 'top',
+    scaled: 'body',
     what: `${top} bullet${top === 1 ? '' : 's'}`,
   });
 }

@@ -80,7 +80,7 @@ export function footerText(ctx: LayoutContext): PlacedText | undefined {
   const face = level?.font ?? ctx.theme.bodyFont;
   const size = level?.sizePt ?? 10 * ctx.k;
   const width = ph.box.w - ph.insets.l - ph.insets.r;
-  const style = { face, bold: level?.bold ?? false };
+  const style = { face, bold: level?.bold ?? false, faces: ctx.theme.faces };
   let text = ctx.meta.title;
   const min = Math.max(6, Math.round(size * 0.66 * 2) / 2);
   if (lineWidthIn([{ text }], style, min) > width * 0.95) {
@@ -106,6 +106,7 @@ export function contentChrome(ctx: LayoutContext, sources: Map<string, Source>):
         paragraphs: [para(slide.title)],
         range: theme.sizes.title,
         maxLinesPerParagraph: 2,
+        scaled: 'title',
         what: 'the title',
       }),
     );

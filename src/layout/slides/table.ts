@@ -10,6 +10,8 @@ import { inToPt, ptToIn, type Box } from '../units.js';
 const PAD_IN = { x: 0.12, y: 0.06 };
 export const TABLE_RANGE = [12, 20] as const;
 const CAPTION_IN = 0.45;
+/** A table whose content needs less than this share of the body width keeps to its content. */
+const NARROW = 0.7;
 
 interface Sizing {
   colWidths: number[];
@@ -34,7 +36,10 @@ export function size(grid: RichText[][], headerRows: number, face: string, sizeP
   const sumNat = natural.reduce((a, b) => a + b, 0);
   const sumMin = minimum.reduce((a, b) => a + b, 0);
   let colWidths: number[];
-  if (sumNat <= box.w) {
+  if (sumNat <= box.w * NARROW) {
+    // A narrow table keeps to its content (with room to breathe) rather than stretching across the slide.
+    colWidths = natural.map((w) => w * Math.min(1.25, (box.w * NARROW) / sumNat));
+  } else if (sumNat <= box.w) {
     // Room to spare: share it out in proportion, so that the table spans the body.
     colWidths = natural.map((w) => (w / sumNat) * box.w);
   } else if (sumMin <= box.w) {
@@ -44,10 +49,13 @@ export function size(grid: RichText[][], headerRows: number, face: string, sizeP
     colWidths = minimum.map((w) => (w / sumMin) * box.w);
   }
   const lh = lineHeightOf(face, faces) * sizePt;
-  const rowHeights = grid.map((row, r) => {
+  const heights = grid.map((row, r) => {
     const lines = Math.max(...row.map((cell, c) => wrap(cell, style(r), sizePt, inToPt(colWidths[c]! - 2 * PAD.x)).lines));
     return ptToIn(lines * lh) + 2 * PAD.y;
   });
+  // Every body row as tall as the tallest, so that the hairlines fall at even steps.
+  const bodyRow = Math.max(0, ...heights.slice(headerRows));
+  const rowHeights = heights.map((h, r) => (r < headerRows ? h : bodyRow));
   const fits = sumMin <= box.w && rowHeights.reduce((a, b) => a + b, 0) <= box.h;
   return { colWidths, rowHeights, fits };
 }
@@ -83,9 +91,10 @@ export function layoutTable(ctx: LayoutContext, slide: Extract<Slide, { kind: 't
       hint: 'split the table over two slides, or shorten the cells',
     });
   }
+  const width = chosen.colWidths.reduce((a, b) => a + b, 0);
   const table: PlacedTable = {
     type: 'table',
-    box: { x: area.x, y: area.y, w: area.w, h: Math.min(height, area.h) },
+    box: { x: area.x, y: area.y, w: Math.min(width, area.w), h: Math.min(height, area.h) },
     colWidths: chosen.colWidths,
     rowHeights: chosen.rowHeights,
     header: slide.header,
@@ -95,7 +104,7 @@ export function layoutTable(ctx: LayoutContext, slide: Extract<Slide, { kind: 't
     sizePt,
     linePitchPt: sizePt * lineHeightOf(theme.bodyFont, theme.faces),
     pad: PAD,
-    colors: { headerFill: theme.colors.sectionBackground, headerText: theme.colors.sectionText, text: theme.colors.text, fill: theme.colors.background, stripe: theme.colors.card, line: theme.colors.grid },
+    colors: { header: theme.colors.titleText, rule: theme.colors.titleText, text: theme.colors.text, line: theme.colors.grid },
     fits,
     span: slide.span,
   };
@@ -104,7 +113,8 @@ export function layoutTable(ctx: LayoutContext, slide: Extract<Slide, { kind: 't
     out.push(
       placeText(ctx, {
         role: 'caption',
-        box: { x: area.x, y: table.box.y + table.box.h + 0.1 * k, w: area.w, h: CAPTION_IN * k },
+        // At the foot of the body, where it stays when a renderer sets the table taller than measured.
+        box: { x: area.x, y: body.y + body.h - CAPTION_IN * k, w: area.w, h: CAPTION_IN * k },
         paragraphs: [para(slide.caption)],
         color: theme.colors.muted,
         range: sized(ctx, [12, 14]),
