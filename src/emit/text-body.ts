@@ -65,7 +65,9 @@ function bodyProps(el: El, text: PlacedText): Element {
     const anchor = ANCHOR[text.valign];
     return el('a:bodyPr', anchor === ph.anchor ? {} : { anchor });
   }
-  return el('a:bodyPr', { wrap: 'square', lIns: inToEmu(l), tIns: inToEmu(t), rIns: inToEmu(r), bIns: inToEmu(b), rtlCol: 0, anchor: ANCHOR[text.valign] }, el('a:noAutofit'));
+  // A stat number never wraps: where the audience's face is wider than measured, it runs into the
+  // card's padding rather than breaking into "$16." / "6".
+  return el('a:bodyPr', { wrap: text.role === 'stat' ? 'none' : 'square', lIns: inToEmu(l), tIns: inToEmu(t), rIns: inToEmu(r), bIns: inToEmu(b), rtlCol: 0, anchor: ANCHOR[text.valign] }, el('a:noAutofit'));
 }
 
 function paragraph(el: El, text: PlacedText, p: PlacedParagraph, index: number, level: LevelStyle | undefined, ctx: TextContext): Element {

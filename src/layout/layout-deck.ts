@@ -33,7 +33,35 @@ function placeAll(deck: Deck, template: TemplateModel, scale: TypeScale | undefi
   const fits = (slide: Slide) =>
     place(slide, 0, new Diagnostics()).elements.every((e) => (e.type === 'text' || e.type === 'table' ? e.fits && (e.type === 'table' || e.scaled !== 'body' || scale?.body === undefined || e.sizePt >= scale.body) : true));
   const pages = paginateAll(deck, template, fits, diags);
-  return pages?.map((slide, i) => place(slide, i + 1, diags));
+  if (!pages) return undefined;
+  const notes = pages.map(() => new Diagnostics());
+  const placed = pages.map((slide, i) => place(slide, i + 1, notes[i]!));
+  // A slide and its "(cont.)" slides share their sizes: the smallest that any of them needed.
+  for (const group of continuedGroups(pages)) {
+    const sizes = (role: 'title' | 'body') => group.flatMap((i) => placed[i]!.elements.flatMap((e) => (e.type === 'text' && e.role === role ? [e.sizePt] : [])));
+    const titles = sizes('title');
+    const bodies = sizes('body');
+    if (new Set(titles).size <= 1 && new Set(bodies).size <= 1) continue;
+    const shared: TypeScale = { titles: titles.length ? [Math.min(...titles)] : (scale?.titles ?? []), ...(bodies.length ? { body: Math.min(...bodies) } : {}) };
+    for (const i of group) {
+      notes[i] = new Diagnostics();
+      placed[i] = layoutSlide(deck, template, pages[i]!, i + 1, notes[i]!, shared);
+    }
+  }
+  for (const n of notes) diags.list.push(...n.list);
+  return placed;
+}
+
+/** Indexes of the pages of each outline slide that was continued over several. */
+function continuedGroups(pages: Slide[]): number[][] {
+  const groups = new Map<number, number[]>();
+  pages.forEach((p, i) => {
+    if (p.part === undefined) return;
+    const g = groups.get(p.index) ?? [];
+    g.push(i);
+    groups.set(p.index, g);
+  });
+  return [...groups.values()].filter((g) => g.length > 1);
 }
 
 /** A built-in theme whose largest title and body sizes are the deck's scale. */

@@ -89,53 +89,99 @@ export const bulletIndentPt = (sizePt: number, level: number): number => sizePt 
 
 const CJK = CJK_TEXT;
 
-interface Piece {
-  text: string;
+// Where a line may break. Only ordinary spaces break: a no-break space (U+00A0, U+2007, U+202F) joins a
+// number to its unit. CJK text breaks between characters, except where the line-breaking rules (kinsoku)
+// forbid it: no line starts with closing punctuation, %, or a unit character (元, 万, 亿 …), none ends
+// with an opening bracket, and a number keeps the character that follows it.
+const BREAKING_SPACE = /([\t\n\v\f\r \u1680\u2000-\u2006\u2008-\u200A\u2028\u2029\u205F\u3000]+)/u;
+const CJK_CHAR = /([\u2E80-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF\uFF00-\uFFEF])/u;
+const NO_START = /^[、。，．：；？！）］｝」』】〕〉》〗〙〛”’％‰℃…‥·・ー々〻ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ元万亿千百%)\]},.;:!?]/u;
+const NO_END = /[（［｛「『【〔〈《〖〘〚“‘([{]$/u;
+// PowerPoint and LibreOffice add a little space where CJK meets Latin letters or digits.
+const AUTOSPACE_EM = 0.25;
+const LATIN_END = /[\p{L}\p{N}]$/u;
+const LATIN_START = /^[\p{L}\p{N}]/u;
+
+/** A piece no line may break inside: a word, a number with its unit, CJK characters kinsoku joins. */
+interface Cluster {
+  /** Width at 1 pt. */
   width: number;
-  space: boolean;
+  /** Width at 1 pt of the breaking space before it (0 when there is none, as between CJK characters). */
+  gap: number;
+  /** Printed text, to tell addresses (which may break anywhere) from words (which may not). */
+  text: string;
 }
 
-/** Splits runs into breakable pieces (words, spaces, single CJK characters) with widths at 1 pt. */
-function pieces(runs: PlacedRun[], style: TextStyle): Piece[] {
-  const out: Piece[] = [];
+/** Splits runs into clusters with widths at 1 pt. */
+function clusters(runs: PlacedRun[], style: TextStyle): Cluster[] {
+  const out: Cluster[] = [];
+  let gap = 0;
+  let prev = '';
   for (const run of runs) {
     const bold = run.bold ?? style.bold ?? false;
     const italic = run.italic ?? style.italic ?? false;
     const scale = run.scale ?? 1;
-    for (const token of run.text.split(/(\s+|[\u2E80-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF\uFF00-\uFFEF])/u)) {
-      if (!token) continue;
-      const space = /^\s+$/.test(token);
-      out.push({ text: token, width: unitWidth(space ? ' ' : token, style.face, bold, italic, style.faces) * scale, space });
+    for (const segment of run.text.split(BREAKING_SPACE)) {
+      if (!segment) continue;
+      if (BREAKING_SPACE.test(segment)) {
+        if (out.length) gap = unitWidth(' ', style.face, bold, italic, style.faces) * scale;
+        prev = ' ';
+        continue;
+      }
+      for (const token of segment.split(CJK_CHAR)) {
+        if (!token) continue;
+        const width = unitWidth(token, style.face, bold, italic, style.faces) * scale;
+        const cjk = CJK.test(token);
+        const prevCjk = CJK.test(prev.slice(-1));
+        const touching = prev !== ' ' && prev !== '';
+        const autospace = touching && ((cjk && LATIN_END.test(prev)) || (prevCjk && LATIN_START.test(token))) ? AUTOSPACE_EM * scale : 0;
+        const last = out[out.length - 1];
+        const joined = last && touching && ((!cjk && !prevCjk) || NO_START.test(token) || NO_END.test(prev) || (cjk && /\p{N}$/u.test(prev)));
+        if (joined) {
+          last.width += autospace + width;
+          last.text += token;
+        } else {
+          // The space where CJK meets Latin falls at the break, like an ordinary space: gone at a line's start.
+          out.push({ width, gap: out.length ? gap + autospace : 0, text: token });
+        }
+        gap = 0;
+        prev = token;
+      }
     }
   }
   return out;
 }
 
+// A web address may break anywhere (PowerPoint breaks it at slashes); a word may not.
+const ADDRESS = /^(?:[a-z][a-z0-9+.-]*:\/\/|www\.)|[/@\\]/i;
+
+export interface Wrapped {
+  lines: number;
+  widest: number;
+  /** A word (not an address) wider than the whole line: the renderer would break it mid-word. */
+  brokenWord: boolean;
+}
+
 /** Number of lines a paragraph takes at `sizePt` in a column `widthPt` wide, and its widest line. */
-export function wrap(runs: PlacedRun[], style: TextStyle, sizePt: number, widthPt: number): { lines: number; widest: number } {
+export function wrap(runs: PlacedRun[], style: TextStyle, sizePt: number, widthPt: number): Wrapped {
   const max = widthPt * WIDTH_SLACK;
   let lines = 1;
   let line = 0;
   let widest = 0;
-  let pendingSpace = 0;
-  for (const p of pieces(runs, style)) {
-    const w = p.width * sizePt;
-    if (p.space) {
-      if (line > 0) pendingSpace = w;
-      continue;
-    }
-    // A CJK character glues to the previous piece unless the line is full: no space needed.
-    const glue = CJK.test(p.text) ? 0 : pendingSpace;
-    if (line > 0 && line + glue + w > max) {
+  let brokenWord = false;
+  for (const c of clusters(runs, style)) {
+    const w = c.width * sizePt;
+    const gap = c.gap * sizePt;
+    if (line > 0 && line + gap + w > max) {
       widest = Math.max(widest, line);
       lines++;
       line = 0;
-    } else {
-      line += glue;
+    } else if (line > 0) {
+      line += gap;
     }
-    pendingSpace = 0;
-    // A word longer than the whole line is broken between characters, as PowerPoint does.
+    // Wider than the whole line: broken between characters, as PowerPoint does.
     let rest = w;
+    if (rest > max && !ADDRESS.test(c.text)) brokenWord = true;
     while (rest > max && line === 0) {
       lines++;
       rest -= max;
@@ -143,7 +189,7 @@ export function wrap(runs: PlacedRun[], style: TextStyle, sizePt: number, widthP
     }
     line += rest;
   }
-  return { lines, widest: Math.max(widest, line) };
+  return { lines, widest: Math.max(widest, line), brokenWord };
 }
 
 export interface FitRequest {
@@ -157,6 +203,8 @@ export interface FitRequest {
   maxLinesPerParagraph?: number;
   /** Line pitch in points at a size; single spacing of the face by default. */
   pitch?: (sizePt: number) => number;
+  /** Count a word wider than the line as broken over lines rather than as not fitting (for reporting). */
+  allowBrokenWords?: boolean;
   /** Where the text of a bulleted paragraph starts, in inches from the left inset, by level. */
   bulletIndentIn?: (level: number, sizePt: number) => number;
 }
@@ -179,8 +227,9 @@ export function heightAt(req: FitRequest, sizePt: number): number {
   let total = 0;
   req.paragraphs.forEach((p, i) => {
     const indent = p.bullet ? (req.bulletIndentIn ? inToPt(req.bulletIndentIn(p.level, sizePt)) : bulletIndentPt(sizePt, p.level)) : 0;
-    const { lines } = wrap(p.runs, req.style, sizePt, widthPt - indent);
+    const { lines, brokenWord } = wrap(p.runs, req.style, sizePt, widthPt - indent);
     if (req.maxLinesPerParagraph !== undefined && lines > req.maxLinesPerParagraph) total = Infinity;
+    if (brokenWord && !req.allowBrokenWords) total = Infinity;
     const biggest = Math.max(...p.runs.map((r) => r.scale ?? 1));
     total += lines * pitch * biggest + (i > 0 ? (p.spaceBefore ?? 0) * sizePt : 0);
   });
@@ -194,7 +243,7 @@ export function fitText(req: FitRequest): FitResult {
   let lo = Math.round(min * 2);
   let hi = Math.round(max * 2);
   if (heightAt(req, lo / 2) > req.heightIn) {
-    const needed = heightAt({ ...req, maxLinesPerParagraph: undefined }, lo / 2);
+    const needed = heightAt({ ...req, maxLinesPerParagraph: undefined, allowBrokenWords: true }, lo / 2);
     return { sizePt: lo / 2, neededH: needed, fits: false, linePitchPt: pitch(lo / 2) };
   }
   while (lo < hi) {
@@ -207,5 +256,5 @@ export function fitText(req: FitRequest): FitResult {
 
 /** Width in inches of a single line of runs at `sizePt` (no wrapping). */
 export function lineWidthIn(runs: PlacedRun[], style: TextStyle, sizePt: number): number {
-  return ptToIn(pieces(runs, style).reduce((sum, p) => sum + p.width, 0) * sizePt);
+  return ptToIn(clusters(runs, style).reduce((sum, c) => sum + c.gap + c.width, 0) * sizePt);
 }

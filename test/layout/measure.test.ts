@@ -52,4 +52,33 @@ describe('measure', () => {
     expect(r.sizePt).toBe(14);
     expect(r.neededH).toBeGreaterThan(0.5);
   });
+  it('keeps a number with its unit across a no-break space, and breaks at an ordinary one', () => {
+    const width = (lineWidthIn([{ text: 'trillion' }], style, 20) * 72 * 1.1) / 0.96;
+    expect(wrap([{ text: '4.7 trillion' }], style, 20, width).lines).toBe(2);
+    const glued = wrap([{ text: '4.7\u00A0trillion' }], style, 20, width);
+    expect(glued.brokenWord).toBe(true); // one unbreakable piece wider than the line
+  });
+  it('treats a word wider than its box as not fitting, but lets an address break', () => {
+    const req = { widthIn: 1, heightIn: 5, range: [10, 40] as const, style };
+    const word = fitText({ ...req, paragraphs: [{ runs: [{ text: 'anniversary' }], level: 0 }] });
+    expect(word.fits).toBe(true);
+    expect(lineWidthIn([{ text: 'anniversary' }], style, word.sizePt)).toBeLessThanOrEqual(1);
+    const tooLong = fitText({ ...req, range: [30, 40], paragraphs: [{ runs: [{ text: 'anniversary' }], level: 0 }] });
+    expect(tooLong.fits).toBe(false);
+    expect(Number.isFinite(tooLong.neededH)).toBe(true);
+    const url = fitText({ ...req, range: [30, 40], paragraphs: [{ runs: [{ text: 'https://example.org/a/very/long/address' }], level: 0 }] });
+    expect(url.fits).toBe(true);
+  });
+  it('follows the CJK line-breaking rules: no line starts with a unit or closing punctuation, a number keeps its unit', () => {
+    const one = (text: string) => lineWidthIn([{ text }], style, 20) * 72;
+    // Room for "89,755亿" but not for "元": the break may not fall before 元, so 亿元 goes down with 89,755.
+    const w = one('收入89,755亿') + 2;
+    const r = wrap([{ text: '收入89,755亿元' }], style, 20, w / 0.96);
+    expect(r.lines).toBe(2);
+    expect(Math.abs(r.widest - one('89,755亿元'))).toBeLessThan(1);
+    // A closing bracket or full stop stays on the line it closes.
+    const s = wrap([{ text: '开发区（经开区）。' }], style, 20, (one('开发区（经开区') + 1) / 0.96);
+    expect(s.lines).toBe(2);
+    expect(Math.abs(s.widest - one('开发区（经开'))).toBeLessThan(1);
+  });
 });

@@ -20,7 +20,7 @@ function valueParagraphs(card: StatCard, muted: string, stacked: boolean): Place
   const number = { text: `${card.prefix ?? ''}${card.value}` };
   if (!card.unit) return [para([number])];
   const unit = { text: card.unit, scale: UNIT_SCALE, bold: false, color: muted };
-  return stacked ? [para([number]), para([unit], { spaceBefore: 0.08 })] : [para([number, { ...unit, text: ` ${card.unit}` }])];
+  return stacked ? [para([number]), para([unit], { spaceBefore: 0.08 })] : [para([number, { ...unit, text: `\u00A0${card.unit}` }])];
 }
 
 export function layoutStats(ctx: LayoutContext, slide: Extract<Slide, { kind: 'stats' }>, body: Box): PlacedElement[] {
