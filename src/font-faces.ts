@@ -57,13 +57,12 @@ const TWINS: Record<string, Family> = {
   'dejavu sans': 'DejaVu Sans',
 };
 
-/** A narrow or condensed face is narrower than the generic sans, which is a closer bound than the stand-in. */
+/** Charts draw a narrow or condensed face with no twin in the generic sans: closer to it than the stand-in. */
 const CONDENSED = /\b(narrow|condensed|compressed|cond)\b/;
+const standInFor = (face: string): Family => (CONDENSED.test(normal(face)) ? GENERIC_SANS : STAND_IN);
 
-/** What measures a face with no twin: the generic sans for condensed faces, else the wide stand-in. */
-function standInFor(face: string): Family {
-  return CONDENSED.test(normal(face)) ? GENERIC_SANS : STAND_IN;
-}
+/** Faces that every machine with the family has (Office's and the open twins); others may be missing. */
+const WIDELY_INSTALLED = new Set(['calibri', 'calibri light', 'carlito', 'arial', 'helvetica', 'liberation sans', 'arimo', 'cambria', 'caladea', 'times new roman', 'times', 'liberation serif', 'tinos', 'courier new', 'courier', 'liberation mono', 'cousine', 'dejavu sans']);
 
 /** Lighter weights keep their family's advance widths (Calibri Light, Helvetica Light). */
 const SAME_WIDTH_WEIGHTS = /\s+(light|thin|ultra ?light|extra ?light|regular|book)$/;
@@ -84,8 +83,11 @@ export function measuringFaces(face: string, faces?: FaceMap): readonly Family[]
   const own = faces?.[normal(face)];
   if (own && own.length) return own;
   const twin = twinOf(face);
-  if (!twin) return [standInFor(face)];
-  return twin === GENERIC_SANS || twin === STAND_IN ? [twin] : [twin, GENERIC_SANS];
+  if (!twin) return [STAND_IN];
+  const usual = twin === GENERIC_SANS || twin === STAND_IN ? [twin] : [twin, GENERIC_SANS];
+  // A face found only by its family (Helvetica Light, Helvetica Neue) is missing from many machines, and
+  // a viewer without it falls back to its own default sans (DejaVu Sans in LibreOffice on Linux).
+  return WIDELY_INSTALLED.has(normal(face)) || usual.includes(STAND_IN) ? usual : [...usual, STAND_IN];
 }
 
 /** A theme's alias: measure `face` as `like` is measured. Returns a new map; nothing is written elsewhere. */

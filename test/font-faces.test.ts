@@ -8,7 +8,8 @@ describe('measuring faces', () => {
     ['Calibri Light', ['Carlito', 'Arimo']],
     ['Arial', ['Arimo']],
     ['Helvetica', ['Arimo']],
-    ['Helvetica Light', ['Arimo']],
+    ['Helvetica Light', ['Arimo', 'DejaVu Sans']],
+    ['Helvetica Neue', ['Arimo', 'DejaVu Sans']],
     ['Liberation Sans', ['Arimo']],
     ['Cambria', ['Caladea', 'Arimo']],
     ['Times New Roman', ['Tinos', 'Arimo']],
@@ -18,8 +19,8 @@ describe('measuring faces', () => {
     ['Verdana', ['DejaVu Sans']],
     ['Aptos', ['DejaVu Sans']],
     ['Arial Black', ['DejaVu Sans']],
-    ['Arial Narrow', ['Arimo']],
-    ['Roboto Condensed', ['Arimo']],
+    ['Arial Narrow', ['DejaVu Sans']],
+    ['Roboto Condensed', ['DejaVu Sans']],
   ])('measures %s with %j', (face, expected) => {
     expect(measuringFaces(face)).toEqual(expected);
   });

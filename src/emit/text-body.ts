@@ -52,7 +52,7 @@ export function textBody(el: El, text: PlacedText, ctx: TextContext): Element {
   const body = el('p:txBody', {}, bodyProps(el, text), el('a:lstStyle'));
   const paragraphs = text.paragraphs.length ? text.paragraphs : [{ runs: [], level: 0 as const }];
   // A placeholder the layout does not have inherits nothing: every property is written.
-  const inherited = ph?.inherits ? ph.levels : undefined;
+  const inherited = ph?.inherits && !ph.explicitText ? ph.levels : undefined;
   paragraphs.forEach((p, i) => body.appendChild(paragraph(el, text, p, i, inherited?.[p.level], ctx)));
   return body;
 }
@@ -67,7 +67,7 @@ function bodyProps(el: El, text: PlacedText): Element {
   }
   // A stat number never wraps: where the audience's face is wider than measured, it runs into the
   // card's padding rather than breaking into "$16." / "6".
-  return el('a:bodyPr', { wrap: text.role === 'stat' ? 'none' : 'square', lIns: inToEmu(l), tIns: inToEmu(t), rIns: inToEmu(r), bIns: inToEmu(b), rtlCol: 0, anchor: ANCHOR[text.valign] }, el('a:noAutofit'));
+  return el('a:bodyPr', { wrap: text.noWrap ? 'none' : 'square', lIns: inToEmu(l), tIns: inToEmu(t), rIns: inToEmu(r), bIns: inToEmu(b), rtlCol: 0, anchor: ANCHOR[text.valign] }, el('a:noAutofit'));
 }
 
 function paragraph(el: El, text: PlacedText, p: PlacedParagraph, index: number, level: LevelStyle | undefined, ctx: TextContext): Element {

@@ -50,6 +50,8 @@ export interface TextSpec {
   italic?: boolean;
   align?: PlacedText['align'];
   valign?: PlacedText['valign'];
+  /** Never wrapped by the application (a stat number that must not break where its face is wider). */
+  noWrap?: boolean;
   insets?: Insets;
   maxLinesPerParagraph?: number;
   /** Set at the deck's size for content titles or bullets (see type-scale.ts) where the text allows. */
@@ -125,10 +127,14 @@ function placeFitted(ctx: LayoutContext, spec: TextSpec): PlacedText {
   const span = spec.span ?? ctx.slide.span;
   if (!fit.fits) {
     const title = ctx.slide.title ? ` '${ctx.slide.title}'` : '';
-    ctx.diags.warn('text-overflow', `slide ${ctx.number}${title}: ${spec.what} ${/^\d+ /.test(spec.what) && !/^1 /.test(spec.what) ? 'need' : 'needs'} ${fit.neededH.toFixed(1)} in at ${fit.sizePt} pt, the box holds ${inner.h.toFixed(1)} in`, {
+    const fitsButForWord = fit.tooWide !== undefined && fit.neededH <= inner.h;
+    const what = fitsButForWord
+      ? `in ${spec.what}, '${fit.tooWide}' is wider than its box (${inner.w.toFixed(1)} in) even at ${fit.sizePt} pt, so it would break mid-word`
+      : `${spec.what} ${/^\d+ /.test(spec.what) && !/^1 /.test(spec.what) ? 'need' : 'needs'} ${fit.neededH.toFixed(1)} in at ${fit.sizePt} pt, the box holds ${inner.h.toFixed(1)} in`;
+    ctx.diags.warn('text-overflow', `slide ${ctx.number}${title}: ${what}`, {
       span,
       path: `slides[${ctx.slide.index}]`,
-      hint: 'split the slide or shorten the text',
+      hint: fitsButForWord ? 'use a shorter word, or a hyphen or space where it may break' : 'split the slide or shorten the text',
     });
   }
   const color = spec.color ?? first?.color.hex ?? ctx.theme.colors.text;
@@ -150,7 +156,8 @@ function placeFitted(ctx: LayoutContext, spec: TextSpec): PlacedText {
   };
   if (bold) placed.bold = true;
   if (italic) placed.italic = true;
-  if (ph) placed.placeholder = { type: ph.type, idx: ph.idx, box: ph.box, anchor: ph.anchor, levels: ph.levels, inherits: spec.inherits ?? true };
+  if (spec.noWrap) placed.noWrap = true;
+  if (ph) placed.placeholder = { type: ph.type, idx: ph.idx, box: ph.box, anchor: ph.anchor, levels: ph.levels, inherits: spec.inherits ?? true, ...(ph.explicitText ? { explicitText: true } : {}) };
   if (spec.scaled) placed.scaled = spec.scaled;
   return placed;
 }

@@ -97,6 +97,8 @@ const BREAKING_SPACE = /([\t\n\v\f\r \u1680\u2000-\u2006\u2008-\u200A\u2028\u202
 const CJK_CHAR = /([\u2E80-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF\uFF00-\uFFEF])/u;
 const NO_START = /^[、。，．：；？！）］｝」』】〕〉》〗〙〛”’％‰℃…‥·・ー々〻ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ元万亿千百%)\]},.;:!?]/u;
 const NO_END = /[（［｛「『【〔〈《〖〘〚“‘([{]$/u;
+const AFTER_SLASH = /(?<=\/)(?=[^/])/u;
+const AFTER_HYPHEN = /(?<=[\p{L}\p{N}][-\u2010])(?=[\p{L}\p{N}])/u;
 // PowerPoint and LibreOffice add a little space where CJK meets Latin letters or digits.
 const AUTOSPACE_EM = 0.25;
 const LATIN_END = /[\p{L}\p{N}]$/u;
@@ -108,8 +110,22 @@ interface Cluster {
   width: number;
   /** Width at 1 pt of the breaking space before it (0 when there is none, as between CJK characters). */
   gap: number;
-  /** Printed text, to tell addresses (which may break anywhere) from words (which may not). */
   text: string;
+  /** Part of a web address, which may break anywhere; a word may not. */
+  address: boolean;
+}
+
+/** Single CJK characters and the Latin text between them, split after hyphens ("State-" / "level"). */
+function* tokens(segment: string): Generator<{ token: string; afterHyphen: boolean; address: boolean }> {
+  // A web address breaks after its slashes, as PowerPoint and LibreOffice break it, and anywhere in a
+  // part longer than the line.
+  if (ADDRESS.test(segment)) {
+    for (const [i, token] of segment.split(AFTER_SLASH).entries()) if (token) yield { token, afterHyphen: i > 0, address: true };
+    return;
+  }
+  for (const piece of segment.split(CJK_CHAR)) {
+    for (const [i, token] of piece.split(AFTER_HYPHEN).entries()) if (token) yield { token, afterHyphen: i > 0, address: false };
+  }
 }
 
 /** Splits runs into clusters with widths at 1 pt. */
@@ -128,8 +144,8 @@ function clusters(runs: PlacedRun[], style: TextStyle): Cluster[] {
         prev = ' ';
         continue;
       }
-      for (const token of segment.split(CJK_CHAR)) {
-        if (!token) continue;
+      for (const { token, afterHyphen, address } of run.keep ? [{ token: segment, afterHyphen: false, address: false }] : tokens(segment)) {
+        if (afterHyphen) prev = ' ';
         const width = unitWidth(token, style.face, bold, italic, style.faces) * scale;
         const cjk = CJK.test(token);
         const prevCjk = CJK.test(prev.slice(-1));
@@ -142,7 +158,7 @@ function clusters(runs: PlacedRun[], style: TextStyle): Cluster[] {
           last.text += token;
         } else {
           // The space where CJK meets Latin falls at the break, like an ordinary space: gone at a line's start.
-          out.push({ width, gap: out.length ? gap + autospace : 0, text: token });
+          out.push({ width, gap: out.length ? gap + autospace : 0, text: token, address });
         }
         gap = 0;
         prev = token;
@@ -158,8 +174,8 @@ const ADDRESS = /^(?:[a-z][a-z0-9+.-]*:\/\/|www\.)|[/@\\]/i;
 export interface Wrapped {
   lines: number;
   widest: number;
-  /** A word (not an address) wider than the whole line: the renderer would break it mid-word. */
-  brokenWord: boolean;
+  /** A word (not an address) wider than the whole line, which the renderer would break mid-word. */
+  brokenWord?: string;
 }
 
 /** Number of lines a paragraph takes at `sizePt` in a column `widthPt` wide, and its widest line. */
@@ -168,7 +184,7 @@ export function wrap(runs: PlacedRun[], style: TextStyle, sizePt: number, widthP
   let lines = 1;
   let line = 0;
   let widest = 0;
-  let brokenWord = false;
+  let brokenWord: string | undefined;
   for (const c of clusters(runs, style)) {
     const w = c.width * sizePt;
     const gap = c.gap * sizePt;
@@ -181,7 +197,7 @@ export function wrap(runs: PlacedRun[], style: TextStyle, sizePt: number, widthP
     }
     // Wider than the whole line: broken between characters, as PowerPoint does.
     let rest = w;
-    if (rest > max && !ADDRESS.test(c.text)) brokenWord = true;
+    if (rest > max && !c.address) brokenWord ??= c.text;
     while (rest > max && line === 0) {
       lines++;
       rest -= max;
@@ -189,7 +205,7 @@ export function wrap(runs: PlacedRun[], style: TextStyle, sizePt: number, widthP
     }
     line += rest;
   }
-  return { lines, widest: Math.max(widest, line), brokenWord };
+  return { lines, widest: Math.max(widest, line), ...(brokenWord !== undefined ? { brokenWord } : {}) };
 }
 
 export interface FitRequest {
@@ -215,6 +231,8 @@ export interface FitResult {
   fits: boolean;
   /** Line pitch in points at sizePt. */
   linePitchPt: number;
+  /** When it does not fit because of one word wider than the box: that word. */
+  tooWide?: string;
 }
 
 /** Single spacing: the face's own line height at a size. */
@@ -229,11 +247,20 @@ export function heightAt(req: FitRequest, sizePt: number): number {
     const indent = p.bullet ? (req.bulletIndentIn ? inToPt(req.bulletIndentIn(p.level, sizePt)) : bulletIndentPt(sizePt, p.level)) : 0;
     const { lines, brokenWord } = wrap(p.runs, req.style, sizePt, widthPt - indent);
     if (req.maxLinesPerParagraph !== undefined && lines > req.maxLinesPerParagraph) total = Infinity;
-    if (brokenWord && !req.allowBrokenWords) total = Infinity;
+    if (brokenWord !== undefined && !req.allowBrokenWords) total = Infinity;
     const biggest = Math.max(...p.runs.map((r) => r.scale ?? 1));
     total += lines * pitch * biggest + (i > 0 ? (p.spaceBefore ?? 0) * sizePt : 0);
   });
   return ptToIn(total);
+}
+
+function firstBrokenWord(req: FitRequest, sizePt: number): string | undefined {
+  for (const p of req.paragraphs) {
+    const indent = p.bullet ? (req.bulletIndentIn ? inToPt(req.bulletIndentIn(p.level, sizePt)) : bulletIndentPt(sizePt, p.level)) : 0;
+    const word = wrap(p.runs, req.style, sizePt, inToPt(req.widthIn) - indent).brokenWord;
+    if (word !== undefined) return word;
+  }
+  return undefined;
 }
 
 /** Largest size (in half points) in the range whose wrapped text fits the box. */
@@ -244,7 +271,8 @@ export function fitText(req: FitRequest): FitResult {
   let hi = Math.round(max * 2);
   if (heightAt(req, lo / 2) > req.heightIn) {
     const needed = heightAt({ ...req, maxLinesPerParagraph: undefined, allowBrokenWords: true }, lo / 2);
-    return { sizePt: lo / 2, neededH: needed, fits: false, linePitchPt: pitch(lo / 2) };
+    const tooWide = firstBrokenWord(req, lo / 2);
+    return { sizePt: lo / 2, neededH: needed, fits: false, linePitchPt: pitch(lo / 2), ...(tooWide !== undefined ? { tooWide } : {}) };
   }
   while (lo < hi) {
     const mid = Math.ceil((lo + hi) / 2);

@@ -13,6 +13,8 @@ export interface PlacedRun extends Run {
   color?: string;
   /** A web address the run links to. */
   link?: string;
+  /** Measured as one piece that no line may break (a shortened address shown on one line). */
+  keep?: boolean;
 }
 
 export interface PlacedParagraph {
@@ -40,6 +42,8 @@ export interface PlacedPlaceholder {
    * style): the slide then states its box and every text property itself.
    */
   inherits: boolean;
+  /** Text states every property although the shape inherits its place (see Placeholder.explicitText). */
+  explicitText?: boolean;
 }
 
 export interface Insets {
@@ -64,6 +68,8 @@ export interface PlacedText {
   italic?: boolean;
   align: 'left' | 'center' | 'right';
   valign: 'top' | 'middle' | 'bottom';
+  /** Written with wrap="none": each paragraph stays one line. */
+  noWrap?: boolean;
   /** Line pitch in points at sizePt, as used when measuring (written as exact line spacing). */
   linePitchPt: number;
   /** Text insets inside the box, in inches. */

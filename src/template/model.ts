@@ -94,6 +94,8 @@ export interface Placeholder {
   vertical: boolean;
   /** Effective styles of outline levels 1–9 (index 0 is level 1). */
   levels: LevelStyle[];
+  /** A slide's text here states every property (the template's styles do not say what PowerPoint shows). */
+  explicitText?: boolean;
   /** The placeholder's own fill (#RRGGBB), inherited from the master's: a title drawn on its own bar. */
   fill?: string;
 }

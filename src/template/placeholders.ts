@@ -4,7 +4,7 @@
 // from the master's text style for its kind (title, body or other) and the presentation's default.
 import type { Box } from '../geometry.js';
 import { EMU_PER_IN } from '../geometry.js';
-import { child, type Element } from '../xml.js';
+import { child, children, create, elements, numAttr, path, type Element } from '../xml.js';
 import type { Placeholder, PlaceholderType } from './model.js';
 import { statedFill } from './decoration-color.js';
 import type { RawPlaceholder } from './shapes.js';
@@ -16,6 +16,8 @@ export interface MasterStyles {
   other?: Element;
   /** `p:presentation/p:defaultTextStyle`. */
   presentation?: Element;
+  /** The master has no text styles (as LibreOffice writes it): see promptStyle. */
+  none?: boolean;
 }
 
 const TITLES = new Set<PlaceholderType>(['title', 'ctrTitle']);
@@ -30,6 +32,33 @@ export function masterTypeFor(t: PlaceholderType): PlaceholderType {
   if (TITLES.has(t)) return 'title';
   if (OTHER.has(t)) return t;
   return 'body';
+}
+
+/**
+ * The prompt text's paragraph and run properties as a list style (level n from the paragraph at
+ * level n), for masters without text styles.
+ */
+function promptStyle(txBody: Element | undefined): Element | undefined {
+  if (!txBody?.ownerDocument) return undefined;
+  const doc = txBody.ownerDocument;
+  const list = create(doc, 'a:lstStyle');
+  for (const p of children(txBody, 'a', 'p')) {
+    const pPr = child(p, 'a', 'pPr');
+    const level = Math.min(8, Math.max(0, Math.trunc(numAttr(pPr, 'lvl', 0)))) + 1;
+    if (child(list, 'a', `lvl${level}pPr`)) continue;
+    const lvl = create(doc, `a:lvl${level}pPr`);
+    if (pPr) for (const a of Array.from(pPr.attributes)) if (a.name !== 'lvl') lvl.setAttribute(a.name, a.value);
+    if (pPr) for (const c of elements(pPr)) lvl.appendChild(c.cloneNode(true));
+    const run = path(p, 'a:r', 'a:rPr') ?? child(p, 'a', 'endParaRPr');
+    if (run) {
+      const def = create(doc, 'a:defRPr');
+      for (const a of Array.from(run.attributes)) def.setAttribute(a.name, a.value);
+      for (const c of elements(run)) def.appendChild(c.cloneNode(true));
+      lvl.appendChild(def);
+    }
+    list.appendChild(lvl);
+  }
+  return list;
 }
 
 /** Which of the master's text styles a placeholder's text starts from. */
@@ -75,8 +104,14 @@ export function effectivePlaceholder(raw: RawPlaceholder, base: RawPlaceholder |
     autofit,
     wrap: attr('wrap') !== 'none',
     vertical: vert !== undefined && vert !== 'horz',
-    levels: resolveLevels([raw.lstStyle, base?.lstStyle, textStyleFor(raw.type, styles), styles.presentation], { ...ctx, heading: TITLES.has(raw.type) }),
+    levels: resolveLevels(
+      [raw.lstStyle, base?.lstStyle, textStyleFor(raw.type, styles), ...(styles.none ? [promptStyle(raw.txBody), promptStyle(base?.txBody)] : []), styles.presentation],
+      { ...ctx, heading: TITLES.has(raw.type) },
+    ),
   };
+  // Where the master has no text styles, PowerPoint falls back to 18 pt black while LibreOffice takes the
+  // prompt text's look: the slide states every property, so that both show what the template shows.
+  if (styles.none) out.explicitText = true;
   if (fill && fill !== 'none') out.fill = fill;
   return out;
 }

@@ -163,6 +163,7 @@ function readMaster(pkg: Package, part: string, slide: { w: number; h: number },
   if (body) styles.body = body;
   if (other) styles.other = other;
   if (defaultText) styles.presentation = defaultText;
+  if (!txStyles) styles.none = true;
   const tree = readShapeTree(root, slide, decorationColors(pkg, part, color, pictures, slide));
   const ctx = { color, theme: themePart.theme };
   const placeholders = tree.placeholders.map((raw) => effectivePlaceholder(raw, undefined, styles, ctx, defaultBox(raw.type, slide)));

@@ -14,6 +14,8 @@ export interface RawPlaceholder {
   lstStyle?: Element;
   spPr?: Element;
   style?: Element;
+  /** The placeholder's own prompt text ("Click to edit…"), whose run properties LibreOffice takes for its style. */
+  txBody?: Element;
 }
 
 export interface ShapeTree {
@@ -44,6 +46,7 @@ export function readShapeTree(root: Element | undefined, slide: { w: number; h: 
       const lstStyle = child(txBody, 'a', 'lstStyle');
       if (bodyPr) raw.bodyPr = bodyPr;
       if (lstStyle) raw.lstStyle = lstStyle;
+      if (txBody) raw.txBody = txBody;
       const spPr = child(el, 'p', 'spPr');
       const style = child(el, 'p', 'style');
       if (spPr) raw.spPr = spPr;

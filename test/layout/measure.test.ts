@@ -56,7 +56,7 @@ describe('measure', () => {
     const width = (lineWidthIn([{ text: 'trillion' }], style, 20) * 72 * 1.1) / 0.96;
     expect(wrap([{ text: '4.7 trillion' }], style, 20, width).lines).toBe(2);
     const glued = wrap([{ text: '4.7\u00A0trillion' }], style, 20, width);
-    expect(glued.brokenWord).toBe(true); // one unbreakable piece wider than the line
+    expect(glued.brokenWord).toBe('4.7\u00A0trillion'); // one unbreakable piece wider than the line
   });
   it('treats a word wider than its box as not fitting, but lets an address break', () => {
     const req = { widthIn: 1, heightIn: 5, range: [10, 40] as const, style };

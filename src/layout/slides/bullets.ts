@@ -62,7 +62,7 @@ export function layoutAgenda(ctx: LayoutContext, slide: Extract<Slide, { kind: '
   return [
     placeText(ctx, {
       role: 'body',
-      box: ph ? box : { ...box, x: box.x + 0.2, w: box.w - 0.2 },
+      box,
       ...(ph ? { placeholder: ph } : {}),
       paragraphs: slide.items.map(numbered),
       color: ctx.theme.colors.text,

@@ -29,7 +29,13 @@ export function layoutFeature(ctx: LayoutContext, slide: FeatureSlide): PlacedEl
   const spare = choice.layout.placeholders.filter(
     (p) => (p.type === 'body' || p.type === 'obj') && !p.ambiguous && p !== subtitlePh && p.box.h >= 0.3 && (!subtitlePh || p.box.y >= subtitlePh.box.y + subtitlePh.box.h - 0.05),
   );
-  const below = (b: Box): Box => ({ x: b.x, y: b.y + b.h + 0.15 * ctx.k, w: b.w, h: 0.8 * ctx.k });
+  // Under a box, or under the text of a top-anchored one (a tall subtitle placeholder holds one line),
+  // and never past the slide's foot.
+  const below = (b: Box, text?: PlacedText): Box => {
+    const used = text && text.valign === 'top' ? Math.min(b.h, text.neededH + 0.1 * ctx.k) : b.h;
+    const h = 0.8 * ctx.k;
+    return { x: b.x, y: Math.min(b.y + used + 0.15 * ctx.k, ctx.template.slideSize.h - h - 0.3 * ctx.k), w: b.w, h };
+  };
   if (slide.subtitle) {
     const box = subtitlePh?.box ?? (title ? below(title.box) : undefined);
     if (box) {
@@ -49,7 +55,7 @@ export function layoutFeature(ctx: LayoutContext, slide: FeatureSlide): PlacedEl
   if (small) {
     const ph: Placeholder | undefined = spare[0];
     const last = texts[texts.length - 1];
-    const box = ph?.box ?? (last ? below(last.box) : undefined);
+    const box = ph?.box ?? (last ? below(last.box, last) : undefined);
     if (box) {
       texts.push(
         placeText(ctx, {

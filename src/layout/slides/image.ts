@@ -43,7 +43,7 @@ export function layoutImage(ctx: LayoutContext, slide: Extract<Slide, { kind: 'i
         paragraphs: [para(slide.caption)],
         color: ctx.theme.colors.muted,
         range: sized(ctx, [12, 14]),
-        align: 'center',
+        align: 'left',
         valign: 'bottom',
         what: 'the caption',
       }),

@@ -7,11 +7,12 @@ import type { Box } from '../units.js';
 export function layoutQuote(ctx: LayoutContext, slide: Extract<Slide, { kind: 'quote' }>, body: Box): PlacedElement[] {
   const { colors, sizes } = ctx.theme;
   const { k } = ctx;
-  const x = body.x + 0.9 * k;
-  const w = body.w - 1.8 * k;
+  // The accent bar on the margin, the quote and its attribution indented from it.
+  const x = body.x + 0.5 * k;
+  const w = body.w - 1.0 * k;
   const quoteH = slide.attribution ? body.h - 1.0 * k : body.h;
   const elements: PlacedElement[] = [
-    { type: 'rect', box: { x: body.x + 0.4 * k, y: body.y + 0.3 * k, w: 0.1 * k, h: quoteH - 0.6 * k }, fill: colors.accent2, decoration: true },
+    { type: 'rect', box: { x: body.x, y: body.y + 0.3 * k, w: 0.1 * k, h: quoteH - 0.6 * k }, fill: colors.accent2, decoration: true },
     placeText(ctx, {
       role: 'quote',
       box: { x, y: body.y, w, h: quoteH },

@@ -5,7 +5,7 @@
 import type { Slide, StatCard } from '../../model/types.js';
 import { para, placeText, sized, type LayoutContext } from '../context.js';
 import { columns, GUTTER } from '../grid.js';
-import { fitText } from '../measure.js';
+import { fitText, heightAt } from '../measure.js';
 import type { PlacedElement, PlacedParagraph } from '../placed.js';
 import type { Box } from '../units.js';
 
@@ -20,7 +20,10 @@ function valueParagraphs(card: StatCard, muted: string, stacked: boolean): Place
   const number = { text: `${card.prefix ?? ''}${card.value}` };
   if (!card.unit) return [para([number])];
   const unit = { text: card.unit, scale: UNIT_SCALE, bold: false, color: muted };
-  return stacked ? [para([number]), para([unit], { spaceBefore: 0.08 })] : [para([number, { ...unit, text: `\u00A0${card.unit}` }])];
+  // Under the number, a long unit may wrap at its spaces; after it, it stays on the number's line.
+  return stacked
+    ? [para([number]), para([{ ...unit, text: card.unit.replace(/\u00A0/g, ' ') }], { spaceBefore: 0.08 })]
+    : [para([number, { ...unit, text: `\u00A0${card.unit}` }])];
 }
 
 export function layoutStats(ctx: LayoutContext, slide: Extract<Slide, { kind: 'stats' }>, body: Box): PlacedElement[] {
@@ -62,10 +65,13 @@ export function layoutStats(ctx: LayoutContext, slide: Extract<Slide, { kind: 's
   const innerW = (i: number) => cells[i]!.w - 2 * PAD;
   // One size for all numbers: the largest that fits every card on one line; units inline when that
   // costs the numbers little, else under them on every card.
+  const valueStyle = { face: headingFont, bold: true, faces: ctx.theme.faces };
+  // Numbers shrink rather than break, down to half again the smallest body size (still above the labels).
+  const statRange: [number, number] = [Math.min(sizes.stat[0], Math.round(sizes.body[0] * 1.5)), sizes.stat[1]];
   const sizeFor = (stacked: boolean) =>
     Math.min(
       ...slide.stats.map((card, i) =>
-        fitText({ paragraphs: valueParagraphs(card, colors.muted, stacked), style: { face: headingFont, bold: true, faces: ctx.theme.faces }, widthIn: innerW(i), heightIn: valueH, range: sizes.stat, maxLinesPerParagraph: 1 }).sizePt,
+        fitText({ paragraphs: valueParagraphs(card, colors.muted, stacked), style: valueStyle, widthIn: innerW(i), heightIn: valueH, range: statRange, maxLinesPerParagraph: stacked ? 2 : 1 }).sizePt,
       ),
     );
   const inlineSize = sizeFor(false);
@@ -94,16 +100,19 @@ export function layoutStats(ctx: LayoutContext, slide: Extract<Slide, { kind: 's
     elements.push({ type: 'rect', box: cell, fill: colors.card, radius: 0.06, decoration: true });
     elements.push({ type: 'rect', box: { x: cell.x, y: cell.y, w: 0.08 * k, h: cell.h }, fill: colors.accent, decoration: true });
     const column = { x: cell.x + PAD, w: innerW(i) };
+    const value = valueParagraphs(card, colors.muted, stacked);
     elements.push(
       placeText(ctx, {
         role: 'stat',
         box: { ...column, y: cell.y + PAD, h: valueH },
-        paragraphs: valueParagraphs(card, colors.muted, stacked),
+        paragraphs: value,
         color: colors.cardText,
         range: [valueSize, valueSize],
         bold: true,
         valign: 'top',
-        maxLinesPerParagraph: 1,
+        maxLinesPerParagraph: stacked ? 2 : 1,
+        // The number (and its unit, when each takes one line) can never be broken by the application.
+        noWrap: heightAt({ paragraphs: value, style: valueStyle, widthIn: innerW(i), heightIn: valueH, range: [valueSize, valueSize], maxLinesPerParagraph: 1 }, valueSize) <= valueH,
         what: `the number of card ${i + 1}`,
         span: card.span,
       }),
