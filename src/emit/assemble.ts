@@ -23,7 +23,18 @@ import {
 } from './package.js';
 
 /** Relationship types of the presentation part that the deck keeps from its template. */
-const KEPT_FROM_PRESENTATION = new Set<string>([REL.slideMaster, REL.notesMaster, REL.handoutMaster, REL.theme, REL.presProps, REL.viewProps, REL.tableStyles, 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/font']);
+const KEPT_FROM_PRESENTATION = new Set<string>([
+  REL.slideMaster,
+  REL.notesMaster,
+  REL.handoutMaster,
+  REL.theme,
+  REL.presProps,
+  REL.viewProps,
+  REL.tableStyles,
+  'http://schemas.openxmlformats.org/officeDocument/2006/relationships/font',
+  // Customer data (WPS and add-ins keep settings there); p:custDataLst refers to them by id.
+  'http://schemas.openxmlformats.org/officeDocument/2006/relationships/tags',
+]);
 
 /** Relationship types that never follow a template part into the deck. */
 const DROPPED = new Set<string>([
@@ -285,6 +296,12 @@ function rewritePresentation(root: Element, ids: Map<string, string>, slideIds: 
   };
   walk(root);
   for (const name of ['sldIdLst', 'custShowLst', 'modifyVerifier', 'photoAlbum']) for (const e of children(root, 'p', name)) root.removeChild(e);
+  // Customer data whose part the deck does not keep (an external or missing one) goes with it.
+  const kept = new Set(ids.values());
+  for (const list of children(root, 'p', 'custDataLst')) {
+    for (const tags of children(list, 'p', 'tags')) if (!kept.has(tags.getAttributeNS(NS.r, 'id') ?? '')) list.removeChild(tags);
+    if (elements(list).length === 0) root.removeChild(list);
+  }
   // Section lists name the template's slides.
   const ext = child(root, 'p', 'extLst');
   if (ext) for (const e of children(ext, 'p', 'ext')) if (e.getAttribute('uri') === '{521415D9-36F7-43E2-AB2F-B90AF26B5E84}') ext.removeChild(e);
