@@ -360,7 +360,8 @@ function layoutBlocks(chart: Chart): Box[] {
   const boxes = (chart as unknown as { boxes?: Record<string, unknown>[] }).boxes ?? [];
   const out: Box[] = [];
   for (const b of boxes) {
-    if ('axis' in b) continue;
+    // A shown axis's box is its tick labels (outside the plot area): a label there would cover them.
+    if ('axis' in b && (b as { options?: { display?: unknown } }).options?.display === false) continue;
     const { left, top, right, bottom } = b as { left?: unknown; top?: unknown; right?: unknown; bottom?: unknown };
     if (typeof left !== 'number' || typeof top !== 'number' || typeof right !== 'number' || typeof bottom !== 'number') continue;
     if (right > left && bottom > top) out.push({ x0: left, y0: top, x1: right, y1: bottom });
