@@ -1,8 +1,9 @@
 // Package XML is read and edited as a tree (@xmldom/xmldom), never with regular expressions: every
 // edit is scoped to the element it changes, every value written is escaped by the serializer, and a
 // part that is not well-formed XML is reported as such instead of being patched blindly.
-import { createRequire } from 'node:module';
 import { DOMParser, XMLSerializer, type Document, type Element, type Node } from '@xmldom/xmldom';
+// The module object sax.js itself requires (imported, not required by path, so that a bundle patches its own copy).
+import grammarModule from '@xmldom/xmldom/lib/grammar.js';
 
 export type { Document, Element, Node };
 
@@ -37,7 +38,7 @@ export type Prefix = keyof typeof NS;
 // `grammar.reg(...)` with constant arguments), which was most of the time spent parsing a template's
 // layouts. Memoizing `reg` by the identity of its arguments gives the same expressions (no `g` or `y`
 // flag, so no state is shared) at a third of the cost.
-const grammar = createRequire(import.meta.url)('@xmldom/xmldom/lib/grammar.js') as { reg?: (...args: unknown[]) => RegExp };
+const grammar = grammarModule as { reg?: (...args: unknown[]) => RegExp };
 if (typeof grammar.reg === 'function' && !(grammar.reg as { memoized?: boolean }).memoized) {
   const build = grammar.reg;
   const root = new Map<unknown, unknown>();

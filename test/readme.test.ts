@@ -21,7 +21,7 @@ describe('README.md', () => {
   it('documents every command and every CLI option', () => {
     for (const command of ['build', 'validate', 'watch', 'preview', 'serve', 'init', 'schema', 'template']) {
       expect(readme, command).toContain(`| \`${command}\` |`);
-      const help = run(process.execPath, [path.join(ROOT, 'dist', 'cli', 'main.js'), command, '--help']).stdout;
+      const help = run(process.execPath, [path.join(ROOT, 'dist', 'bin', 'briefdeck.js'), command, '--help']).stdout;
       const synopsis = new RegExp(`^briefdeck ${command} +[<[].*$`, 'm').exec(readme)?.[0] ?? '';
       // In the command's synopsis line, or (for -o/--out, -q/--quiet) as the long name in the options table.
       for (const flag of help.match(/--[a-z-]+/g) ?? []) if (flag !== '--help') expect(synopsis.includes(flag) || new RegExp(`, ${flag}[ \\x60]`).test(readme), `${command} ${flag}`).toBe(true);

@@ -1,7 +1,7 @@
 // `briefdeck schema` and `briefdeck init`: files that help an author start and get editor completion.
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { packagePath } from '../package-root.js';
 import { outlineJsonSchemaText } from '../outline/json-schema.js';
 import { CliError } from './errors.js';
 import type { Io } from './io.js';
@@ -20,7 +20,7 @@ export async function schemaCommand(opts: { out?: string }, io: Io): Promise<num
 }
 
 /** The logo shipped with briefdeck, used as the starter deck's example picture. */
-const PACKAGE_LOGO = fileURLToPath(new URL('../../assets/briefdeck-logo.png', import.meta.url));
+const PACKAGE_LOGO = packagePath('assets', 'briefdeck-logo.png');
 
 export async function initCommand(name: string, opts: { force?: boolean; quiet?: boolean }, io: Io): Promise<number> {
   if (!/^[A-Za-z0-9][A-Za-z0-9_-]*$/.test(name)) {

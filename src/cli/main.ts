@@ -1,11 +1,11 @@
-#!/usr/bin/env node
 // briefdeck's command line: argument parsing and exit codes only; the work is done by build().
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
-import { createRequire } from 'node:module';
+import fs from 'node:fs';
 import type { CommandOptions } from './commands.js';
 import { parseDpi } from './dpi.js';
 import { CliError, internalErrorMessage } from './errors.js';
 import { processIo } from './io.js';
+import { packagePath } from '../package-root.js';
 import type { PreviewOptions } from './preview.js';
 import type { ServeOptions } from './serve/serve.js';
 
@@ -13,7 +13,7 @@ import type { ServeOptions } from './serve/serve.js';
 const dispatch = () => import('./dispatch.js');
 const commands = () => import('./commands.js');
 
-const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
+const { version } = JSON.parse(fs.readFileSync(packagePath('package.json'), 'utf8')) as { version: string };
 const io = processIo();
 
 /** Repeatable options collect into a list. */

@@ -1,10 +1,15 @@
 // CSV data files for charts and tables: read with csv-parse, columns chosen by header name. A problem in
 // a data file is located twice: at the YAML line that names the file or column, and at the CSV line.
-import { parse } from 'csv-parse/sync';
+import { createRequire } from 'node:module';
 import type { Diagnostics, Span } from '../diagnostics.js';
 import { MAX_ROWS, MAX_TEXT } from '../limits.js';
 import { suggestion } from '../outline/suggest.js';
 import { firstIllegalCharacter, ILLEGAL_CHARACTER_HINT, positionOf } from '../text-checks.js';
+
+type CsvParse = typeof import('csv-parse/sync').parse;
+let csvParse: CsvParse | undefined;
+/** csv-parse, loaded the first time a deck reads a CSV file: most decks read none and skip its start-up cost. */
+const csvParser = (): CsvParse => (csvParse ??= (createRequire(import.meta.url)('csv-parse/sync') as typeof import('csv-parse/sync')).parse);
 
 export interface CsvTable {
   /** File name as written in the outline, for messages. */
@@ -53,7 +58,7 @@ function parseCsvFile(name: string, read: DataReader): CsvTable | Problem {
   let records: { record: string[]; info: { lines: number } }[];
   try {
     // Parsing stops just past the row limit: a 100,000-row file is refused without reading it all.
-    records = parse(found.text, { bom: true, trim: true, skip_empty_lines: true, info: true, to: MAX_ROWS + 2 }) as unknown as typeof records;
+    records = csvParser()(found.text, { bom: true, trim: true, skip_empty_lines: true, info: true, to: MAX_ROWS + 2 }) as unknown as typeof records;
   } catch (e) {
     const err = e as Error & { code?: string; lines?: number; record?: string[] };
     const ragged = err.code === 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH';

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const CLI = path.join(ROOT, 'dist', 'cli', 'main.js');
+const CLI = path.join(ROOT, 'dist', 'bin', 'briefdeck.js');
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'briefdeck-bench-'));
 

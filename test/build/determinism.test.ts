@@ -7,7 +7,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { DECKS, ROOT, run, tempDir } from '../helpers.js';
 
-const CLI = path.join(ROOT, 'dist', 'cli', 'main.js');
+const CLI = path.join(ROOT, 'dist', 'bin', 'briefdeck.js');
 const sha = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 
 function buildInProcess(env: Record<string, string>, out: string): void {

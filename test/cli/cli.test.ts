@@ -5,12 +5,12 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DECKS, ROOT, run, tempDir } from '../helpers.js';
 
-const CLI = path.join(ROOT, 'dist', 'cli', 'main.js');
+const CLI = path.join(ROOT, 'dist', 'bin', 'briefdeck.js');
 const cli = (...args: string[]) => run(process.execPath, [CLI, ...args]);
 
 describe('briefdeck CLI', () => {
   beforeAll(() => {
-    if (!fs.existsSync(CLI)) throw new Error('dist/cli/main.js is missing: run `npm run build` (npm test does it first)');
+    if (!fs.existsSync(CLI)) throw new Error('dist/bin/briefdeck.js is missing: run `npm run build` (npm test does it first)');
   });
 
   it('builds a deck and says what it wrote', () => {

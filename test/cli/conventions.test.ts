@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { expandOutlines } from '../../src/cli/outlines.js';
 import { DECKS, FIXTURE_DECKS, ROOT, tempDir } from '../helpers.js';
 
-const CLI = path.join(ROOT, 'dist', 'cli', 'main.js');
+const CLI = path.join(ROOT, 'dist', 'bin', 'briefdeck.js');
 
 function cli(args: string[], opts: { cwd?: string; input?: Buffer | string; env?: NodeJS.ProcessEnv } = {}) {
   const env = { ...process.env, ...opts.env };

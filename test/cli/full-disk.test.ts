@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DECKS, mustRunInCi, ROOT, run, tempDir } from '../helpers.js';
 
-const CLI = path.join(ROOT, 'dist', 'cli', 'main.js');
+const CLI = path.join(ROOT, 'dist', 'bin', 'briefdeck.js');
 const sha = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 const mounted: string[] = [];
 

@@ -7,7 +7,7 @@ import { build } from '../../src/build.js';
 import { SLIDE_TYPES } from '../../src/outline/schema.js';
 import { ROOT, run, tempDir } from '../helpers.js';
 
-const CLI = path.join(ROOT, 'dist', 'cli', 'main.js');
+const CLI = path.join(ROOT, 'dist', 'bin', 'briefdeck.js');
 
 describe('briefdeck init', () => {
   it('writes a starter deck that shows every slide type and builds cleanly', async () => {

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, run, tempDir } from '../helpers.js';
 
-const CLI = path.join(ROOT, 'dist', 'cli', 'main.js');
+const CLI = path.join(ROOT, 'dist', 'bin', 'briefdeck.js');
 const cli = (args: string[], cwd: string) => run(process.execPath, [CLI, ...args], { cwd });
 const sha = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 

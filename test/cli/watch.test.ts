@@ -7,7 +7,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DECKS, ROOT, slideXmls, tempDir, textOf } from '../helpers.js';
 
-const CLI = path.join(ROOT, 'dist', 'cli', 'main.js');
+const CLI = path.join(ROOT, 'dist', 'bin', 'briefdeck.js');
 const sha = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 
 /** Collects a stream's lines and waits for the next one that matches. */

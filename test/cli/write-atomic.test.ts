@@ -249,7 +249,7 @@ describe('an interrupted write', () => {
 
 describe('an interrupted batch (outlines built on worker threads, which no signal reaches)', () => {
   it('leaves no temporary file and dies by the signal', async () => {
-    const CLI = path.join(ROOT, 'dist', 'cli', 'main.js');
+    const CLI = path.join(ROOT, 'dist', 'bin', 'briefdeck.js');
     const dir = tempDir('batch-interrupt');
     fs.mkdirSync(path.join(dir, 'decks'));
     for (const n of ['a', 'b']) fs.writeFileSync(path.join(dir, 'decks', `${n}.yaml`), `deck:\n  title: ${n}\nslides:\n  - type: title\n`);

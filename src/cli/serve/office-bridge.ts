@@ -6,11 +6,11 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
+import { packagePath } from '../../package-root.js';
 import { CliError } from '../errors.js';
 import { findExecutable } from '../office.js';
 
-const BRIDGE = fileURLToPath(new URL('../../../python/lo-bridge.py', import.meta.url));
+const BRIDGE = packagePath('python', 'lo-bridge.py');
 /** The bridge's exit status when its Python has no UNO module. */
 const NO_UNO = 3;
 
