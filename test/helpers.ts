@@ -69,6 +69,29 @@ export function unzip(pptx: Uint8Array): Record<string, Uint8Array> {
   return unzipSync(pptx);
 }
 
+/** Each entry's name and DOS date (read as UTC), from the zip's central directory. */
+export function zipEntries(zip: Uint8Array): { name: string; date: Date }[] {
+  const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+  let end = zip.length - 22;
+  while (end >= 0 && view.getUint32(end, true) !== 0x06054b50) end--;
+  if (end < 0) throw new Error('no end of central directory');
+  const count = view.getUint16(end + 10, true);
+  let at = view.getUint32(end + 16, true);
+  const out: { name: string; date: Date }[] = [];
+  for (let i = 0; i < count; i++) {
+    const time = view.getUint16(at + 12, true);
+    const day = view.getUint16(at + 14, true);
+    const nameLength = view.getUint16(at + 28, true);
+    const extra = view.getUint16(at + 30, true);
+    const comment = view.getUint16(at + 32, true);
+    const name = strFromU8(zip.subarray(at + 46, at + 46 + nameLength));
+    const date = new Date(Date.UTC((day >> 9) + 1980, ((day >> 5) & 15) - 1, day & 31, time >> 11, (time >> 5) & 63, (time & 31) * 2));
+    out.push({ name, date });
+    at += 46 + nameLength + extra + comment;
+  }
+  return out;
+}
+
 export async function slideXmls(pptx: Uint8Array): Promise<string[]> {
   const zip = unzipSync(pptx);
   const names = Object.keys(zip).filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n));

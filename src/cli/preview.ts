@@ -4,8 +4,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import JSZip from 'jszip';
 import { build } from '../build.js';
+import { readXml, unzipParts } from '../emit/package.js';
+import { child } from '../xml.js';
 import { defaultOutput, outlineBuildOptions, readOutline } from './commands.js';
 import { contactSheet } from './contact-sheet.js';
 import { DEFAULT_DPI, isDpi, MAX_DPI, MIN_DPI, parseDpi } from './dpi.js';
@@ -50,10 +51,13 @@ const EMU_PER_IN = 914_400;
 
 /** The slide size the package declares (presentation.xml's sldSz), in inches. */
 export async function slideSizeIn(pptx: Uint8Array): Promise<{ w: number; h: number } | undefined> {
-  const xml = await (await JSZip.loadAsync(pptx)).file('ppt/presentation.xml')?.async('string');
-  const m = xml && /<p:sldSz\b[^>]*\bcx="(\d+)"[^>]*\bcy="(\d+)"/.exec(xml);
-  if (!m) return undefined;
-  return { w: Number(m[1]) / EMU_PER_IN, h: Number(m[2]) / EMU_PER_IN };
+  const parts = unzipParts(pptx);
+  if (!parts.has('ppt/presentation.xml')) return undefined;
+  const size = child(readXml(parts, 'ppt/presentation.xml').documentElement!, 'p', 'sldSz');
+  const cx = Number(size?.getAttribute('cx'));
+  const cy = Number(size?.getAttribute('cy'));
+  if (!(cx > 0 && cy > 0)) return undefined;
+  return { w: cx / EMU_PER_IN, h: cy / EMU_PER_IN };
 }
 
 

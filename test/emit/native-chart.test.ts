@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import JSZip from 'jszip';
+import { strFromU8, unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { build, type BuildResult } from '../../src/build.js';
@@ -29,7 +29,7 @@ import {
 import { formatFor, numberFormat } from '../../src/emit/native-chart.js';
 import { parseXml, serializeXml } from '../../src/xml.js';
 import type { ChartKind } from '../../src/model/types.js';
-import { missingTool, ROOT, run, tempDir, VALIDATOR } from '../helpers.js';
+import { missingTool, ROOT, run, tempDir, VALIDATOR, zipEntries } from '../helpers.js';
 
 const FIXTURE = path.join(ROOT, 'test', 'fixtures', 'native-charts.yaml');
 const TEXT = fs.readFileSync(FIXTURE, 'utf8');
@@ -50,20 +50,20 @@ interface OutlineChart {
 const OUTLINE_CHARTS: OutlineChart[] = (parse(TEXT) as { slides: { chart?: OutlineChart }[] }).slides.flatMap((s) => (s.chart ? [s.chart] : []));
 
 let result: BuildResult;
-let zip: JSZip;
+let zip: Record<string, Uint8Array>;
 /** Per chart, in slide order: its kind, the alt text written for it, and its chart part. */
 let charts: { kind: ChartKind; alt: string; slideXml: string; part: string; xml: string }[];
 
 const text = async (name: string): Promise<string> => {
-  const f = zip.file(name);
+  const f = zip[name];
   if (!f) throw new Error(`no part ${name}`);
-  return f.async('string');
+  return strFromU8(f);
 };
 
 beforeAll(async () => {
   result = await build(TEXT, { baseDir: path.dirname(FIXTURE) });
   if (!result.pptx) throw new Error(`the fixture did not build: ${JSON.stringify(result.diagnostics)}`);
-  zip = await JSZip.loadAsync(result.pptx);
+  zip = unzipSync(result.pptx);
   charts = [];
   for (const slide of result.placed!.slides) {
     const slideXml = await text(`ppt/slides/slide${slide.number}.xml`);
@@ -90,8 +90,8 @@ describe('native charts (test/fixtures/native-charts.yaml)', () => {
 
   it('has every chart kind, each as a graphic frame with an editable chart (no chart picture)', async () => {
     expect(charts.map((c) => c.kind).sort()).toEqual(['area', 'bar', 'combo', 'doughnut', 'hbar', 'line', 'pie', 'stacked-bar']);
-    expect(Object.keys(zip.files).filter((n) => /^ppt\/media\//.test(n))).toEqual([]);
-    const frames = (await Promise.all(Object.keys(zip.files).filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n)).map(text))).join('').match(/<p:graphicFrame>/g);
+    expect(Object.keys(zip).filter((n) => /^ppt\/media\//.test(n))).toEqual([]);
+    const frames = (await Promise.all(Object.keys(zip).filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n)).map(text))).join('').match(/<p:graphicFrame>/g);
     expect(frames?.length).toBe(OUTLINE_CHARTS.length);
   });
 
@@ -150,7 +150,7 @@ describe('native charts (test/fixtures/native-charts.yaml)', () => {
     // The workbook behind the first chart keeps its zero (pptxgenjs writes `value || ''`).
     const rels = await text(charts[0]!.part.replace(/charts\/(chart\d+\.xml)$/, 'charts/_rels/$1.rels'));
     const book = /Target="\.\.\/(embeddings\/[^"]+\.xlsx)"/.exec(rels)![1]!;
-    const sheet = await (await JSZip.loadAsync(await zip.file(`ppt/${book}`)!.async('uint8array'))).file('xl/worksheets/sheet1.xml')!.async('string');
+    const sheet = strFromU8(unzipSync(zip[`ppt/${book}`]!)['xl/worksheets/sheet1.xml']!);
     expect(sheet).toContain('<c r="C5"><v>0</v></c>');
     expect(sheet).not.toMatch(/<v><\/v>/);
   });
@@ -216,11 +216,11 @@ describe('native charts (test/fixtures/native-charts.yaml)', () => {
   });
 
   it('gives every workbook table column the name its header cell shows', async () => {
-    for (const name of Object.keys(zip.files).filter((n) => n.startsWith('ppt/embeddings/'))) {
-      const book = await JSZip.loadAsync(await zip.file(name)!.async('uint8array'));
-      const table = await book.file('xl/tables/table1.xml')!.async('string');
-      const sheet = await book.file('xl/worksheets/sheet1.xml')!.async('string');
-      const strings = [...(await book.file('xl/sharedStrings.xml')!.async('string')).matchAll(/<si>(?:<t[^>]*\/>|<t[^>]*>([^<]*)<\/t>)<\/si>/g)].map((m) => m[1] ?? '');
+    for (const name of Object.keys(zip).filter((n) => n.startsWith('ppt/embeddings/'))) {
+      const book = unzipSync(zip[name]!);
+      const table = strFromU8(book['xl/tables/table1.xml']!);
+      const sheet = strFromU8(book['xl/worksheets/sheet1.xml']!);
+      const strings = [...strFromU8(book['xl/sharedStrings.xml']!).matchAll(/<si>(?:<t[^>]*\/>|<t[^>]*>([^<]*)<\/t>)<\/si>/g)].map((m) => m[1] ?? '');
       const columns = [...table.matchAll(/<tableColumn id="\d+" name="([^"]*)"\/>/g)].map((m) => m[1]);
       const row1 = /<row r="1"[^>]*>([\s\S]*?)<\/row>/.exec(sheet)![1]!;
       const headers = [...row1.matchAll(/<c r="[A-Z]+1"(?: t="(\w+)")?>([\s\S]*?)<\/c>/g)].map((m) =>
@@ -234,20 +234,20 @@ describe('native charts (test/fixtures/native-charts.yaml)', () => {
 
   it('numbers chart parts and workbooks 1..n in slide order, with no random ids', () => {
     expect(charts.map((c) => c.part)).toEqual(charts.map((_, i) => `ppt/charts/chart${i + 1}.xml`));
-    const books = Object.keys(zip.files).filter((n) => n.startsWith('ppt/embeddings/')).sort();
+    const books = Object.keys(zip).filter((n) => n.startsWith('ppt/embeddings/')).sort();
     expect(books).toEqual(charts.map((_, i) => `ppt/embeddings/Microsoft_Excel_Worksheet${i + 1}.xlsx`).sort());
     for (const { xml } of charts) expect(xml).not.toMatch(/(?:val|id)="\{(?!00000000-0000-4000-8000-)[0-9A-F-]{36}\}"/i);
   });
 
   it('writes each workbook with the deck date and a valid table range', async () => {
-    for (const name of Object.keys(zip.files).filter((n) => n.startsWith('ppt/embeddings/'))) {
-      const book = await JSZip.loadAsync(await zip.file(name)!.async('uint8array'));
-      const core = await book.file('docProps/core.xml')!.async('string');
+    for (const name of Object.keys(zip).filter((n) => n.startsWith('ppt/embeddings/'))) {
+      const book = unzipSync(zip[name]!);
+      const core = strFromU8(book['docProps/core.xml']!);
       expect(core).toContain('<dcterms:created xsi:type="dcterms:W3CDTF">2024-10-21T00:00:00Z</dcterms:created>');
       expect(core).toContain('<dcterms:modified xsi:type="dcterms:W3CDTF">2024-10-21T00:00:00Z</dcterms:modified>');
-      expect(await book.file('xl/tables/table1.xml')!.async('string')).toMatch(/ ref="[A-Z]+\d+:[A-Z]+\d+"/);
-      for (const entry of Object.values(book.files)) {
-        expect(entry.dir, `${name}!/${entry.name}`).toBe(false);
+      expect(strFromU8(book['xl/tables/table1.xml']!)).toMatch(/ ref="[A-Z]+\d+:[A-Z]+\d+"/);
+      for (const entry of zipEntries(zip[name]!)) {
+        expect(entry.name.endsWith('/'), `${name}!/${entry.name}`).toBe(false);
         expect(entry.date.toISOString()).toBe('2024-10-21T00:00:00.000Z');
       }
     }
