@@ -2,6 +2,7 @@
 // from the zip's central directory before anything is inflated, so a hostile file (a zip bomb, a
 // directory of a million entries) costs no more than reading its directory.
 import { unzipSync } from 'fflate';
+import { unzipFast } from './inflate-fast.js';
 import type { TemplateError } from './model.js';
 
 export const LIMITS = {
@@ -33,6 +34,9 @@ export function unzipTemplate(bytes: Uint8Array, name: string): { parts: Map<str
   }
   const notZip = classifyNonZip(bytes, name);
   if (notZip) return { error: notZip };
+
+  const fast = fastParts(bytes);
+  if (fast) return { parts: fast };
 
   let count = 0;
   let total = 0;
@@ -71,6 +75,21 @@ export function unzipTemplate(bytes: Uint8Array, name: string): { parts: Map<str
     parts.set(partName, data);
   }
   return { parts };
+}
+
+/** The parts of a zip within every limit, inflated natively; undefined sends it to fflate's reading and its reports. */
+function fastParts(bytes: Uint8Array): Map<string, Uint8Array> | undefined {
+  let count = 0;
+  let total = 0;
+  const files = unzipFast(bytes, (f) => {
+    count++;
+    total += f.originalSize;
+    const bomb = f.originalSize > LIMITS.ratioFloor && f.originalSize > f.size * LIMITS.ratio;
+    return count <= LIMITS.parts && total <= LIMITS.totalBytes && !bomb && (f.compression === 0 || f.compression === 8);
+  });
+  if (!files) return undefined;
+  for (const partName of [...files.keys()]) if (partName.endsWith('/')) files.delete(partName); // folder entries some zip tools add
+  return files;
 }
 
 const startsWith = (bytes: Uint8Array, sig: readonly number[]): boolean => sig.every((b, i) => bytes[i] === b);
