@@ -1,10 +1,16 @@
 #!/usr/bin/env node
 // `npm run bench`: speed and memory of briefdeck on this machine, printed as a table. A script, not a
 // test: timings vary with the machine, so they are measured and reported here, never asserted in CI.
-//   - cold CLI build of the ETDZ deck (median of 7 runs) beside `node -e 0`, the floor
-//   - rebuild time in watch mode after a text edit (median of 7 edits)
+// Every row is a median with its min–max; the cold rows run interleaved (one run of each in turn, then
+// again), so that load from other work on the machine falls on all of them alike.
+//   - cold: `node -e 0` (the floor), the ETDZ deck, the ETDZ deck on a template, the Q3 briefing of
+//     ../shared/bench beside the hand-written pptxgenjs + chart.js script that writes it (the peer)
+//   - watch: rebuild time and save → new deck on disk after a text edit
+//   - serve (BENCH_ONLY=serve): in headless Chromium
 //   - synthetic decks of 30, 100 and 300 slides, half of them charts: time, peak RSS, time per slide
-//   - reading each template in ../shared/templates: first read in a fresh process, and warm
+//   - templates: reading each template in ../shared/templates, first read in a fresh process, and warm
+// NODE_EXTRA_CA_CERTS makes every Node process parse an extra CA bundle at start (~30 ms on Node 20);
+// a user's shell rarely sets it, so it is removed for every process the bench starts, and said so.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -14,6 +20,14 @@ import { fileURLToPath } from 'node:url';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const CLI = path.join(ROOT, 'dist', 'bin', 'briefdeck.js');
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+/** The big synthetic decks take seconds a run: fewer runs, still interleaved. */
+const SYNTHETIC_RUNS = Number(process.env.BENCH_SYNTHETIC_RUNS ?? 3);
+const PEER = path.resolve(ROOT, '..', 'shared', 'bench');
+const TEMPLATE_ROW = 'libreoffice-vivid.pptx';
+const CA_SET = process.env.NODE_EXTRA_CA_CERTS !== undefined;
+const childEnv = { ...process.env };
+delete childEnv.NODE_EXTRA_CA_CERTS;
+delete process.env.NODE_EXTRA_CA_CERTS; // also for what the serve driver starts
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'briefdeck-bench-'));
 
 const median = (xs) => {
@@ -21,28 +35,39 @@ const median = (xs) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 
-/** Runs a command once; returns wall time (ms) and the child's peak RSS (MiB) from `/usr/bin/time`-free rusage. */
-function timed(args, env = {}) {
+const stats = (xs) => ({ median: median(xs), min: Math.min(...xs), max: Math.max(...xs) });
+
+/** Runs a Node script once (through rss.mjs); returns wall time (ms) and the child's peak RSS (MiB). */
+function timed(args, opts = {}) {
   const started = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, [path.join(ROOT, 'test', 'bench', 'rss.mjs'), ...args], { encoding: 'utf8', env: { ...process.env, ...env } });
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'test', 'bench', 'rss.mjs'), ...args], { encoding: 'utf8', cwd: opts.cwd ?? ROOT, env: { ...childEnv, ...opts.env } });
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
   if (r.status !== 0) throw new Error(`${args.join(' ')} failed:\n${r.stderr}`);
   const rss = Number(/^maxrss=(\d+)$/m.exec(r.stderr)?.[1] ?? NaN) / 1024;
   return { ms, rss };
 }
 
-function floor() {
-  return median(Array.from({ length: RUNS }, () => {
-    const started = process.hrtime.bigint();
-    spawnSync(process.execPath, ['-e', '0']);
-    return Number(process.hrtime.bigint() - started) / 1e6;
-  }));
+function floorOnce() {
+  const started = process.hrtime.bigint();
+  spawnSync(process.execPath, ['-e', '0'], { env: childEnv });
+  return { ms: Number(process.hrtime.bigint() - started) / 1e6, rss: NaN };
 }
 
-function coldBuild(outline) {
-  const runs = Array.from({ length: RUNS }, () => timed([CLI, 'build', outline, '-o', path.join(tmp, 'cold.pptx'), '-q']));
-  return { ms: median(runs.map((r) => r.ms)), rss: Math.max(...runs.map((r) => r.rss)) };
+/** `runs` rounds of one run of each case in turn; per case the stats of its times and its peak RSS. */
+function interleaved(cases, runs) {
+  const times = cases.map(() => []);
+  const rss = cases.map(() => []);
+  for (let i = 0; i < runs; i++) {
+    cases.forEach((c, k) => {
+      const r = c.run();
+      times[k].push(r.ms);
+      rss[k].push(r.rss);
+    });
+  }
+  return Object.fromEntries(cases.map((c, k) => [c.key, { ...stats(times[k]), rss: Math.max(...rss[k]) }]));
 }
+
+const build = (outline, out, extra = []) => () => timed([CLI, 'build', outline, '-o', path.join(tmp, out), '-q', ...extra]);
 
 /** Starts watch mode with --json, makes text edits, and reads each rebuild's own build time. */
 async function watchRebuild() {
@@ -51,7 +76,7 @@ async function watchRebuild() {
   const outline = path.join(dir, 'decks', 'etdz-briefing.yaml');
   const original = fs.readFileSync(path.join(ROOT, 'decks', 'etdz-briefing.yaml'), 'utf8');
   fs.writeFileSync(outline, original);
-  const child = spawn(process.execPath, [CLI, 'watch', 'decks/etdz-briefing.yaml', '--json'], { cwd: dir });
+  const child = spawn(process.execPath, [CLI, 'watch', 'decks/etdz-briefing.yaml', '--json'], { cwd: dir, env: childEnv });
   const reports = [];
   let waiting;
   let buf = '';
@@ -83,7 +108,7 @@ async function watchRebuild() {
     await new Promise((r) => setTimeout(r, 200));
   }
   child.kill('SIGINT');
-  return { build: median(builds), total: median(totals), latency: median(latencies) };
+  return { build: stats(builds), total: stats(totals), latency: stats(latencies) };
 }
 
 /**
@@ -171,38 +196,63 @@ function syntheticDeck(n) {
 
 const rows = [];
 const fmt = (x, d = 0) => (Number.isFinite(x) ? x.toFixed(d) : '—');
+/** A median with its spread: `480 (452–530)`. */
+const spread = (st) => `${fmt(st.median)} (${fmt(st.min)}–${fmt(st.max)})`;
 
-console.error(`briefdeck bench: ${RUNS} runs each, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} at the start`);
-if (!fs.existsSync(CLI)) throw new Error('dist/ is missing: run `npm run build` first');
+console.error(`briefdeck bench: ${RUNS} runs each (synthetic decks ${SYNTHETIC_RUNS}), interleaved; ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} at the start`);
+console.error(CA_SET ? 'NODE_EXTRA_CA_CERTS is set here: unset for every process the bench starts (it costs each Node process ~30 ms at start)' : 'NODE_EXTRA_CA_CERTS is not set');
+if (!fs.existsSync(CLI)) throw new Error('dist/bin/briefdeck.js is missing: run `npm run build` first');
 // BENCH_ONLY=watch,serve runs only those rows (and the floor); the rows are cold, watch, serve, synthetic, templates.
 const only = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',')) : undefined;
 const wants = (row) => !only || only.has(row);
-const nodeFloor = floor();
-rows.push(['node -e 0 (floor)', fmt(nodeFloor), '', '', '']);
+const hasPeer = fs.existsSync(path.join(PEER, 'pipeline.js'));
+const template = path.resolve(ROOT, '..', 'shared', 'templates', TEMPLATE_ROW);
+const hasTemplate = fs.existsSync(template);
+const cases = [{ key: 'floor', run: floorOnce }];
 if (wants('cold')) {
-  const etdz = coldBuild(path.join(ROOT, 'decks', 'etdz-briefing.yaml'));
-  rows.push(['ETDZ deck, cold CLI build (18 slides, 3 charts)', fmt(etdz.ms), fmt(etdz.rss), '', '≤ 300 ms']);
+  const etdz = path.join(ROOT, 'decks', 'etdz-briefing.yaml');
+  cases.push({ key: 'etdz', run: build(etdz, 'etdz.pptx') });
+  if (hasTemplate) cases.push({ key: 'template', run: build(etdz, 'etdz-template.pptx', ['--template', template]) });
+  if (hasPeer) {
+    cases.push({ key: 'q3', run: build(path.join(PEER, 'q3-briefing.yaml'), 'q3.pptx') });
+    // The peer resolves pptxgenjs, chart.js and the canvas from this project's node_modules.
+    cases.push({ key: 'peer', run: () => timed([path.join(PEER, 'pipeline.js'), 'napi', path.join(tmp, 'peer.pptx')], { env: { NODE_PATH: path.join(ROOT, 'node_modules') } }) });
+  }
+}
+const cold = interleaved(cases, RUNS);
+rows.push(['`node -e 0` (floor)', spread(cold.floor), '', '', '', '']);
+if (cold.etdz) rows.push(['ETDZ deck, cold CLI build (18 slides, 3 charts)', spread(cold.etdz), fmt(cold.etdz.rss), '', '', '≤ 300 ms']);
+if (cold.template) rows.push([`… the same on the template ${TEMPLATE_ROW}`, spread(cold.template), fmt(cold.template.rss), '', `${(cold.template.median / cold.etdz.median).toFixed(2)}× ETDZ`, '≤ 1.5×']);
+if (cold.q3) {
+  rows.push(['Q3 briefing (../shared/bench), cold CLI build (12 slides, 2 charts)', spread(cold.q3), fmt(cold.q3.rss), '', `${(cold.q3.median / cold.peer.median).toFixed(2)}× peer`, '≤ 1.0× peer']);
+  rows.push(['… the peer: hand-written pptxgenjs + chart.js script, same deck', spread(cold.peer), fmt(cold.peer.rss), '', '1.00', '']);
+} else if (wants('cold')) {
+  console.error(`(no ${PEER}: the peer row is not measured)`);
 }
 if (wants('watch')) {
-const w = await watchRebuild();
-rows.push(['ETDZ watch rebuild after a text edit (build)', fmt(w.build), '', '', '≤ 60 ms']);
-rows.push(['  … plus reading the outline and the atomic write', fmt(w.total), '', '', '']);
-rows.push(['ETDZ watch, save to new deck on disk', fmt(w.latency), '', '', '≤ 50 ms']);
+  const w = await watchRebuild();
+  rows.push(['ETDZ watch rebuild after a text edit (build)', spread(w.build), '', '', '', '≤ 60 ms']);
+  rows.push(['  … plus reading the outline and the atomic write', spread(w.total), '', '', '', '']);
+  rows.push(['ETDZ watch, save to new deck on disk', spread(w.latency), '', '', '', '≤ 50 ms']);
 }
 if (wants('serve')) {
-const sv = await serveTimings();
-if (sv.skipped) rows.push([`ETDZ serve (skipped: ${sv.skipped})`, '—', '', '', '']);
-else {
-  rows.push(['ETDZ serve, start to first slide on screen', fmt(sv.first), '', '', '']);
-  rows.push([`ETDZ serve, start to all 18 slides on screen (${sv.startRange})`, fmt(sv.start), '', '', '≤ 3000 ms']);
-  rows.push([`ETDZ serve, one-word edit to slide on screen (${sv.editRange})`, fmt(sv.edit), '', '', '≤ 1000 ms']);
-  const p = sv.profile;
-  if (p) rows.push([`  … build ${fmt(p.build)}, slide fingerprints ${fmt(p.parts)}, LibreOffice PDF ${fmt(p.pdf)}, pdftoppm + PNG ${fmt(p.raster)}`, '', '', '', '']);
+  const sv = await serveTimings();
+  if (sv.skipped) rows.push([`ETDZ serve (skipped: ${sv.skipped})`, '—', '', '', '', '']);
+  else {
+    rows.push(['ETDZ serve, start to first slide on screen', fmt(sv.first), '', '', '', '']);
+    rows.push([`ETDZ serve, start to all 18 slides on screen (${sv.startRange})`, fmt(sv.start), '', '', '', '≤ 3000 ms']);
+    rows.push([`ETDZ serve, one-word edit to slide on screen (${sv.editRange})`, fmt(sv.edit), '', '', '', '≤ 1000 ms']);
+    const p = sv.profile;
+    if (p) rows.push([`  … build ${fmt(p.build)}, slide fingerprints ${fmt(p.parts)}, LibreOffice PDF ${fmt(p.pdf)}, pdftoppm + PNG ${fmt(p.raster)}`, '', '', '', '', '']);
+  }
 }
-}
-for (const n of wants('synthetic') ? [30, 100, 300] : []) {
-  const r = timed([CLI, 'build', syntheticDeck(n), '-o', path.join(tmp, `s${n}.pptx`), '-q']);
-  rows.push([`synthetic ${n} slides, ${n / 2} charts, cold`, fmt(r.ms), fmt(r.rss), fmt(r.ms / n, 1), n === 300 ? '≤ 6000 ms, ≤ 400 MiB' : '']);
+if (wants('synthetic')) {
+  const sizes = [30, 100, 300];
+  const synth = interleaved(sizes.map((n) => ({ key: String(n), run: build(syntheticDeck(n), `s${n}.pptx`) })), SYNTHETIC_RUNS);
+  for (const n of sizes) {
+    const r = synth[String(n)];
+    rows.push([`synthetic ${n} slides, ${n / 2} charts, cold`, spread(r), fmt(r.rss), fmt(r.median / n, 1), '', n === 300 ? '≤ 3500 ms, ≤ 400 MiB' : '']);
+  }
 }
 
 const TEMPLATES = path.resolve(ROOT, '..', 'shared', 'templates');
@@ -210,18 +260,19 @@ if (!wants('templates')) {
   // not asked for
 } else if (fs.existsSync(TEMPLATES)) {
   for (const f of fs.readdirSync(TEMPLATES).filter((n) => /\.(pptx|potx|pptm)$/.test(n)).sort()) {
-    const r = spawnSync(process.execPath, [path.join(ROOT, 'test', 'bench', 'template-read.mjs'), path.join(TEMPLATES, f), String(RUNS)], { encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [path.join(ROOT, 'test', 'bench', 'template-read.mjs'), path.join(TEMPLATES, f), String(RUNS)], { encoding: 'utf8', env: childEnv });
     if (r.status !== 0) throw new Error(`reading ${f} failed:\n${r.stderr}`);
     const t = JSON.parse(r.stdout);
-    rows.push([`template ${f} (${Math.round(t.bytes / 1024)} KiB): read warm (first read ${fmt(t.cold)} ms)`, fmt(t.warm), '', '', '≤ 100 ms']);
+    rows.push([`template ${f} (${Math.round(t.bytes / 1024)} KiB): read warm (first read ${fmt(t.cold)} ms)`, fmt(t.warm), '', '', '', '≤ 100 ms']);
   }
 } else {
   console.error(`(no ${TEMPLATES}: template reads not measured)`);
 }
 
-const header = ['measurement', 'median ms', 'peak RSS MiB', 'ms / slide', 'target'];
+const header = ['measurement', 'median ms (min–max)', 'peak RSS MiB', 'ms / slide', 'ratio', 'target'];
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
 const line = (cells) => `| ${cells.map((c, i) => String(c).padEnd(widths[i])).join(' | ')} |`;
+console.log(`Node ${process.version}, ${os.cpus().length} cores; NODE_EXTRA_CA_CERTS ${CA_SET ? 'was set, and unset for the measured processes' : 'not set'}; medians of ${RUNS} interleaved runs (synthetic ${SYNTHETIC_RUNS})\n`);
 console.log(line(header));
 console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
 for (const r of rows) console.log(line(r));
