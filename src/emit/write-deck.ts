@@ -2,11 +2,12 @@
 // charts, notes) at the positions layout decided; the slides are then put into the template's package on
 // their layouts (assemble.ts) and finished on the XML tree (slide-xml.ts): placeholders, text bodies,
 // theme colours, decorative flags, the footer. Deterministic: fixed dates, ids and order.
+import { createHash } from 'node:crypto';
 import type { PlacedDeck, PlacedElement, PlacedTable } from '../layout/placed.js';
 import type { DeckMeta, Theme } from '../model/types.js';
 import { children, descendants } from '../xml.js';
 import { assemble, finishPackage, type SlideSource } from './assemble.js';
-import { builtinTemplateParts, notesMasterParts } from './builtin-template.js';
+import { builtinTemplateParts, notesMasterParts, type BuiltinSources } from './builtin-template.js';
 import { fixChartParts } from './chart-parts.js';
 import { APP, CORE, writeApp, writeCore } from './doc-props.js';
 import { MediaSwap } from './media.js';
@@ -40,6 +41,29 @@ export function fullLanguage(lang: string): string {
   return region[lang] ? `${lang}-${region[lang]}` : lang;
 }
 
+/**
+ * The built-in template's package by everything it is made of, so that a rebuild (watch, serve) writes
+ * it once, and assemble's per-template work (cached by the package's identity) is done once too.
+ */
+const builtinCache = new Map<string, Parts>();
+const BUILTIN_CACHED = 4;
+
+function cachedBuiltinTemplate(t: PlacedDeck['template'], src: BuiltinSources): Parts {
+  const { logo, ...theme } = src.theme;
+  const h = createHash('sha256').update(JSON.stringify([t, theme, src.footerText, logo?.mime ?? null]));
+  if (logo) h.update(logo.data);
+  // What builtinTemplateParts reads from pptxgenjs's package.
+  for (const name of ['ppt/theme/theme1.xml', 'ppt/presProps.xml', 'ppt/viewProps.xml']) h.update(`\0${name}\0`).update(src.base.get(name) ?? new Uint8Array(0));
+  const key = h.digest('hex');
+  let parts = builtinCache.get(key);
+  if (!parts) {
+    parts = builtinTemplateParts(t, src);
+    builtinCache.set(key, parts);
+    if (builtinCache.size > BUILTIN_CACHED) builtinCache.delete(builtinCache.keys().next().value!);
+  }
+  return parts;
+}
+
 export async function writeDeck(deck: PlacedDeck, charts: ChartImages, opts: EmitOptions): Promise<Uint8Array> {
   const lang = fullLanguage(opts.meta.language);
   const size = deck.template.slideSize;
@@ -57,7 +81,7 @@ export async function writeDeck(deck: PlacedDeck, charts: ChartImages, opts: Emi
   for (const [name, bytes] of generated) if (name.startsWith('ppt/media/')) generated.set(name, media.lookup(bytes) ?? bytes);
   await fixCharts(generated, opts.modified, opts.theme.eastAsianFont, nativeChartEdits(pptx));
 
-  const templateParts = opts.templateParts ?? builtinTemplateParts(deck.template, { base: generated, theme: opts.theme, footerText: opts.meta.title });
+  const templateParts = opts.templateParts ?? cachedBuiltinTemplate(deck.template, { base: generated, theme: opts.theme, footerText: opts.meta.title });
   const sources: SlideSource[] = deck.slides.map((s, i) => ({ part: `ppt/slides/slide${i + 1}.xml`, layoutPart: deck.template.layouts[s.layout]!.part }));
   const assembled = assemble(templateParts, generated, sources, () => notesMasterParts(deck.template, generated), { trusted: !opts.templateParts });
   const { parts } = assembled;
