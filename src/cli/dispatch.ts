@@ -2,7 +2,7 @@
 // progress on a terminal); several run on the worker pool; `-` reads the outline from standard input.
 import path from 'node:path';
 import { MAX_OUTLINE_BYTES } from '../outline/parse.js';
-import { runBatch, type BatchCommand } from './batch.js';
+import type { BatchCommand } from './batch.js';
 import { defaultOutput, type CommandOptions } from './commands.js';
 import { CliError } from './errors.js';
 import type { Io } from './io.js';
@@ -23,7 +23,8 @@ export async function runOutlines(command: BatchCommand, args: string[], opts: C
     colour: io.colours?.isColorSupported ?? false,
   }));
   const folders = command === 'validate' ? [] : tasks.map((t) => (command === 'preview' ? (t.opts.out ?? defaultOutput(t.file).replace(/\.pptx$/, '-preview')) : path.dirname(t.opts.out ?? defaultOutput(t.file))));
-  return runBatch(command, tasks, io, folders);
+  // The worker pool (piscina) is loaded only for several outlines.
+  return (await import('./batch.js')).runBatch(command, tasks, io, folders);
 }
 
 async function runSingle(command: BatchCommand, file: string, opts: CommandOptions & PreviewOptions, io: Io): Promise<number> {

@@ -2,11 +2,14 @@
 // shell (`'decks/*.yaml'`), in the order given, each once. `-` is standard input.
 import fs from 'node:fs';
 import path from 'node:path';
-import { globSync, isDynamicPattern } from 'tinyglobby';
+import { createRequire } from 'node:module';
 import { CliError } from './errors.js';
 import { isStdin } from './stdio.js';
 
 const OUTLINE = /\.ya?ml$/i;
+
+/** tinyglobby (and picomatch under it), loaded only for a name that is not a file: a glob quoted past the shell. */
+const globber = (): typeof import('tinyglobby') => createRequire(import.meta.url)('tinyglobby') as typeof import('tinyglobby');
 
 export function expandOutlines(args: string[], cwd = process.cwd()): string[] {
   const out: string[] = [];
@@ -27,8 +30,8 @@ export function expandOutlines(args: string[], cwd = process.cwd()): string[] {
       const inside = fs.readdirSync(path.resolve(cwd, arg)).filter((f) => OUTLINE.test(f)).sort();
       if (inside.length === 0) throw new CliError(`briefdeck: ${arg} holds no outline (*.yaml or *.yml)`);
       for (const f of inside) add(path.join(arg, f));
-    } else if (!stat && isDynamicPattern(arg)) {
-      const matched = globSync(arg, { cwd, onlyFiles: true, expandDirectories: false }).filter((f) => OUTLINE.test(f)).sort();
+    } else if (!stat && globber().isDynamicPattern(arg)) {
+      const matched = globber().globSync(arg, { cwd, onlyFiles: true, expandDirectories: false }).filter((f) => OUTLINE.test(f)).sort();
       if (matched.length === 0) throw new CliError(`briefdeck: no outline matches \`${arg}\``);
       for (const f of matched) add(f);
     } else {
