@@ -1,8 +1,9 @@
 // An OPC package (the zip a .pptx is) as a map of parts, with its relationships and content types read
 // and written through the XML tree, and a deterministic zip: fixed dates, a fixed order, fixed levels.
 import path from 'node:path/posix';
-import { unzipSync, zipSync, type Zippable } from 'fflate';
+import { unzipSync } from 'fflate';
 import { child, children, NS, parseXml, serializeXml, type Document } from '../xml.js';
+import { writeZip, type ZipEntry } from './zip-write.js';
 
 /** Part name (no leading slash) → bytes. */
 export type Parts = Map<string, Uint8Array>;
@@ -183,17 +184,13 @@ const DEFLATE_LEVEL = 6;
  * [Content_Types].xml first, then natural order (slide2 before slide10).
  */
 export function zipParts(parts: Parts, date: Date): Uint8Array {
-  // fflate writes the DOS date from local-time fields; give it a Date whose local fields are the UTC
-  // fields of `date`, so that the bytes do not depend on the TZ variable.
-  const mtime = new Date(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate(), date.getUTCHours(), date.getUTCMinutes(), date.getUTCSeconds());
   const names = [...parts.keys()].filter((n) => n !== CONTENT_TYPES).sort(naturalCompare);
-  const files: Zippable = {};
+  const entries: ZipEntry[] = [];
   for (const name of [CONTENT_TYPES, ...names]) {
-    const content = parts.get(name);
-    if (content === undefined) continue;
-    files[name] = [content, { level: STORED.test(name) ? 0 : DEFLATE_LEVEL, mtime }];
+    const data = parts.get(name);
+    if (data !== undefined) entries.push({ name, data, level: STORED.test(name) ? 0 : DEFLATE_LEVEL });
   }
-  return zipSync(files);
+  return writeZip(entries, date);
 }
 
 /** Compares code point by code point, except that digit runs compare as numbers (slide2 before slide10). */
