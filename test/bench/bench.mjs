@@ -18,10 +18,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const CLI = path.join(ROOT, 'dist', 'bin', 'briefdeck.js');
+// BENCH_CLI=path/to/main.js measures another build of the CLI; BENCH_BEFORE=path/to/main.js adds that
+// build's cold rows beside this one's, interleaved with them (a before/after in one run).
+const CLI = process.env.BENCH_CLI ? path.resolve(process.env.BENCH_CLI) : path.join(ROOT, 'dist', 'bin', 'briefdeck.js');
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 /** The big synthetic decks take seconds a run: fewer runs, still interleaved. */
 const SYNTHETIC_RUNS = Number(process.env.BENCH_SYNTHETIC_RUNS ?? 3);
+const BEFORE = process.env.BENCH_BEFORE ? path.resolve(process.env.BENCH_BEFORE) : undefined;
 const PEER = path.resolve(ROOT, '..', 'shared', 'bench');
 const TEMPLATE_ROW = 'libreoffice-vivid.pptx';
 const CA_SET = process.env.NODE_EXTRA_CA_CERTS !== undefined;
@@ -67,7 +70,7 @@ function interleaved(cases, runs) {
   return Object.fromEntries(cases.map((c, k) => [c.key, { ...stats(times[k]), rss: Math.max(...rss[k]) }]));
 }
 
-const build = (outline, out, extra = []) => () => timed([CLI, 'build', outline, '-o', path.join(tmp, out), '-q', ...extra]);
+const build = (outline, out, extra = [], cli = CLI) => () => timed([cli, 'build', outline, '-o', path.join(tmp, out), '-q', ...extra]);
 
 /** Starts watch mode with --json, makes text edits, and reads each rebuild's own build time. */
 async function watchRebuild() {
@@ -212,9 +215,11 @@ const cases = [{ key: 'floor', run: floorOnce }];
 if (wants('cold')) {
   const etdz = path.join(ROOT, 'decks', 'etdz-briefing.yaml');
   cases.push({ key: 'etdz', run: build(etdz, 'etdz.pptx') });
+  if (BEFORE) cases.push({ key: 'etdzBefore', run: build(etdz, 'etdz-before.pptx', [], BEFORE) });
   if (hasTemplate) cases.push({ key: 'template', run: build(etdz, 'etdz-template.pptx', ['--template', template]) });
   if (hasPeer) {
     cases.push({ key: 'q3', run: build(path.join(PEER, 'q3-briefing.yaml'), 'q3.pptx') });
+    if (BEFORE) cases.push({ key: 'q3Before', run: build(path.join(PEER, 'q3-briefing.yaml'), 'q3-before.pptx', [], BEFORE) });
     // The peer resolves pptxgenjs, chart.js and the canvas from this project's node_modules.
     cases.push({ key: 'peer', run: () => timed([path.join(PEER, 'pipeline.js'), 'napi', path.join(tmp, 'peer.pptx')], { env: { NODE_PATH: path.join(ROOT, 'node_modules') } }) });
   }
@@ -222,9 +227,11 @@ if (wants('cold')) {
 const cold = interleaved(cases, RUNS);
 rows.push(['`node -e 0` (floor)', spread(cold.floor), '', '', '', '']);
 if (cold.etdz) rows.push(['ETDZ deck, cold CLI build (18 slides, 3 charts)', spread(cold.etdz), fmt(cold.etdz.rss), '', '', '≤ 300 ms']);
+if (cold.etdzBefore) rows.push([`… the same with ${path.relative(process.cwd(), BEFORE)} (before)`, spread(cold.etdzBefore), fmt(cold.etdzBefore.rss), '', `${(cold.etdz.median / cold.etdzBefore.median).toFixed(2)}× before`, '']);
 if (cold.template) rows.push([`… the same on the template ${TEMPLATE_ROW}`, spread(cold.template), fmt(cold.template.rss), '', `${(cold.template.median / cold.etdz.median).toFixed(2)}× ETDZ`, '≤ 1.5×']);
 if (cold.q3) {
   rows.push(['Q3 briefing (../shared/bench), cold CLI build (12 slides, 2 charts)', spread(cold.q3), fmt(cold.q3.rss), '', `${(cold.q3.median / cold.peer.median).toFixed(2)}× peer`, '≤ 1.0× peer']);
+  if (cold.q3Before) rows.push([`… the same with ${path.relative(process.cwd(), BEFORE)} (before)`, spread(cold.q3Before), fmt(cold.q3Before.rss), '', `${(cold.q3Before.median / cold.peer.median).toFixed(2)}× peer`, '']);
   rows.push(['… the peer: hand-written pptxgenjs + chart.js script, same deck', spread(cold.peer), fmt(cold.peer.rss), '', '1.00', '']);
 } else if (wants('cold')) {
   console.error(`(no ${PEER}: the peer row is not measured)`);
