@@ -6,14 +6,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, run, tempDir } from '../helpers.js';
 import { buildPackage, OFFICE_LAYOUTS } from '../template/package-builder.js';
 
-const CLI = path.join(ROOT, 'dist', 'cli', 'main.js');
+const CLI = path.join(ROOT, 'dist', 'bin', 'briefdeck.js');
 const cli = (...args: string[]) => run(process.execPath, [CLI, ...args]);
 
 describe('briefdeck template', () => {
   let dir: string;
   let corp: string;
   beforeAll(() => {
-    if (!fs.existsSync(CLI)) throw new Error('dist/cli/main.js is missing: run `npm run build` (npm test does it first)');
+    if (!fs.existsSync(CLI)) throw new Error('dist/bin/briefdeck.js is missing: run `npm run build` (npm test does it first)');
     dir = tempDir('template-cli');
     corp = path.join(dir, 'Corp Template.potx');
     const german = OFFICE_LAYOUTS.map((l, i) => ({ ...l, name: ['Titelfolie', 'Titel und Inhalt', 'Abschnittsüberschrift', 'Zwei Inhalte', 'Nur Titel', 'Leer', 'Bild mit Überschrift'][i]! }));
