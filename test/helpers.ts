@@ -123,8 +123,8 @@ export function tempDir(prefix: string): string {
   return fs.mkdtempSync(path.join(fs.realpathSync(process.env.TMPDIR ?? '/tmp'), `briefdeck-${prefix}-`));
 }
 
-export function run(cmd: string, args: string[], opts: { cwd?: string } = {}): { status: number; stdout: string; stderr: string } {
-  const r = spawnSync(cmd, args, { encoding: 'utf8', cwd: opts.cwd ?? ROOT, maxBuffer: 1 << 26 });
+export function run(cmd: string, args: string[], opts: { cwd?: string; timeout?: number } = {}): { status: number; stdout: string; stderr: string } {
+  const r = spawnSync(cmd, args, { encoding: 'utf8', cwd: opts.cwd ?? ROOT, maxBuffer: 1 << 26, ...(opts.timeout ? { timeout: opts.timeout } : {}) });
   return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 

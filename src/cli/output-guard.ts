@@ -1,7 +1,10 @@
 // An output must never be one of the build's inputs: `-o deck.yaml`, `-o data.csv`, `-o sub/../deck.yaml`,
 // a symlink or a hard link to the outline would replace what the user wrote with a zip file. Paths are
 // compared after resolving symlinks, and existing files by device and inode, which also catches hard
-// links and case-insensitive file systems.
+// links and case-insensitive file systems. The output is looked up where the write will put it: the
+// target resolved as a path first (`..` taken away lexically, as the folder is made), so `-o nosuch/../deck.yaml`
+// is deck.yaml even though `nosuch` does not exist (the file system would call it missing and the write
+// would land on deck.yaml).
 import fs from 'node:fs';
 import path from 'node:path';
 import { explain, WriteError } from './write-error.js';
@@ -22,7 +25,7 @@ export function refuseSpecialFile(target: string, stat: fs.Stats): void {
 export function refuseOutput(target: string, inputs: readonly string[]): void {
   let stat: fs.Stats | undefined;
   try {
-    stat = fs.statSync(target);
+    stat = fs.statSync(path.resolve(target));
   } catch {
     // nothing there yet
   }
@@ -42,7 +45,7 @@ export function refuseOutput(target: string, inputs: readonly string[]): void {
 
 /** Throws a WriteError when `target` is (or would replace) one of `inputs`. */
 export function refuseInputs(target: string, inputs: readonly string[]): void {
-  const out = identity(target);
+  const out = identity(path.resolve(target));
   if (!out) return; // nothing there yet: it cannot be a file the build read
   for (const input of inputs) {
     const other = identity(input);

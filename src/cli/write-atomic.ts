@@ -198,16 +198,18 @@ async function makeFolder(target: string, dir: string): Promise<void> {
 
 /** The target as it is now, or undefined when there is none; refuses anything but a regular file. */
 async function existingTarget(target: string): Promise<{ real: string; stat: fs.Stats } | undefined> {
+  // Where the write lands: `..` resolved as the folder was made (`nosuch/../deck.pptx` is ./deck.pptx).
+  const resolved = path.resolve(target);
   let stat: fs.Stats;
   try {
-    stat = await fs.promises.stat(target);
+    stat = await fs.promises.stat(resolved);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return undefined; // nothing there, or a dangling symlink
     throw explain(target, e, 0);
   }
   refuseSpecialFile(target, stat);
-  return { real: await fs.promises.realpath(target), stat };
+  return { real: await fs.promises.realpath(resolved), stat };
 }
 
 /** A short name of our own (a target's name may already be 255 bytes long), created exclusively. */

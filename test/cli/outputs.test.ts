@@ -10,7 +10,8 @@ import { describe, expect, it } from 'vitest';
 import { ROOT, run, tempDir } from '../helpers.js';
 
 const CLI = path.join(ROOT, 'dist', 'bin', 'briefdeck.js');
-const cli = (args: string[], cwd: string) => run(process.execPath, [CLI, ...args], { cwd });
+// A watch that wrongly starts (the guard missed) would run until killed: end it, so the test fails instead of hanging.
+const cli = (args: string[], cwd: string) => run(process.execPath, [CLI, ...args], { cwd, timeout: 120_000 });
 const sha = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 
 /** A deck folder with an outline that reads a CSV file and a picture. */
@@ -34,6 +35,9 @@ describe('an output that would destroy an input', () => {
   const cases: { name: string; out: (dir: string) => string; input: string }[] = [
     { name: 'the outline itself', out: () => 'deck.yaml', input: 'deck.yaml' },
     { name: 'the outline through ..', out: () => 'sub/../deck.yaml', input: 'deck.yaml' },
+    // The file system calls `nosuch/../deck.yaml` missing, but the write lands on deck.yaml.
+    { name: 'the outline through a folder that does not exist and ..', out: () => 'nosuch/../deck.yaml', input: 'deck.yaml' },
+    { name: 'the CSV file through folders that do not exist', out: () => 'a/b/../../data.csv', input: 'data.csv' },
     { name: 'the outline through a symlink', out: (d) => (fs.symlinkSync(path.join(d, 'deck.yaml'), path.join(d, 'link.pptx')), 'link.pptx'), input: 'deck.yaml' },
     { name: 'a hard link to the outline', out: (d) => (fs.linkSync(path.join(d, 'deck.yaml'), path.join(d, 'hard.pptx')), 'hard.pptx'), input: 'deck.yaml' },
     { name: 'the CSV file the deck reads', out: () => 'data.csv', input: 'data.csv' },
@@ -53,6 +57,7 @@ describe('an output that would destroy an input', () => {
         expect(r.stderr).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
         expect(hashes(dir)).toEqual(before);
         expect(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+        for (const made of ['nosuch', 'a']) expect(fs.existsSync(path.join(dir, made))).toBe(false);
       });
     }
   }
@@ -97,6 +102,18 @@ describe('an output that is not a regular file', () => {
       expect(r.stderr).toMatch(new RegExp(`cannot write special: it is ${s.what.source}, not a file`));
       expect(r.stderr).toMatch(/\n {2}hint: /);
       expect(kind(fs.lstatSync(target))).toBe(before);
+    });
+    it(`-o nosuch/../${s.name} (through a folder that does not exist): exit 1, left as it is`, () => {
+      const dir = project();
+      const target = path.join(dir, 'special');
+      if (!s.make(target)) return; // mknod needs root
+      const kind = (st: fs.Stats) => [st.isFIFO(), st.isCharacterDevice(), st.isDirectory()].join();
+      const before = kind(fs.lstatSync(target));
+      const r = cli(['build', 'deck.yaml', '-o', 'nosuch/../special'], dir);
+      expect(r.status, r.stderr).toBe(1);
+      expect(r.stderr).toMatch(new RegExp(`cannot write nosuch/\\.\\./special: it is ${s.what.source}, not a file`));
+      expect(kind(fs.lstatSync(target))).toBe(before);
+      expect(fs.existsSync(path.join(dir, 'nosuch'))).toBe(false);
     });
   }
 });

@@ -139,6 +139,11 @@ describe('writeFileAtomic', () => {
     expect(e3.message).toMatch(/it is a device, not a file/);
     expect(fs.statSync('/dev/null').isCharacterDevice()).toBe(true);
     expect(fs.readdirSync(dir)).toEqual(['fifo']);
+    // Through a folder that does not exist: the file system says ENOENT, but the write would land on it.
+    const e4 = await failure(writeFileAtomic(`${dir}/nosuch/../fifo`, data(10)));
+    expect(e4.message).toMatch(/it is a named pipe \(FIFO\), not a file/);
+    expect(fs.statSync(fifo).isFIFO()).toBe(true);
+    expect(fs.readdirSync(dir)).toEqual(['fifo']);
   });
 
   it('refuses a folder path that runs through a file', async () => {
@@ -183,6 +188,7 @@ describe('an output never lands on an input', () => {
     const { dir, outline } = setup();
     expect(refused(outline, [outline])?.code).toBe('output-is-input');
     expect(refused(path.join(dir, 'sub', '..', 'deck.yaml'), [outline])?.code).toBe('output-is-input');
+    expect(refused(`${dir}/nosuch/../deck.yaml`, [outline])?.code).toBe('output-is-input');
     fs.symlinkSync(outline, path.join(dir, 'link.yaml'));
     expect(refused(path.join(dir, 'link.yaml'), [outline])?.message).toMatch(/the same file as .*deck\.yaml/);
     fs.linkSync(outline, path.join(dir, 'hard.yaml'));
@@ -194,6 +200,9 @@ describe('an output never lands on an input', () => {
     const { outline } = setup();
     const e = await failure(writeFileAtomic(outline, data(10), { inputs: [outline] }));
     expect(e.code).toBe('output-is-input');
+    expect(fs.readFileSync(outline, 'utf8')).toBe('deck: {}\n');
+    const e2 = await failure(writeFileAtomic(`${path.dirname(outline)}/nosuch/../deck.yaml`, data(10), { inputs: [outline] }));
+    expect(e2.code).toBe('output-is-input');
     expect(fs.readFileSync(outline, 'utf8')).toBe('deck: {}\n');
   });
 });
