@@ -5,6 +5,7 @@
 // placeholders, last in the reading order. Each shape pptxgenjs wrote is found by the name emit gave it.
 import type { LayoutInfo } from '../template/model.js';
 import type { PlacedElement, PlacedSlide, PlacedText } from '../layout/placed.js';
+import { unreachable } from '../unreachable.js';
 import { child, children, descendants, elements, path, type Document, type Element } from '../xml.js';
 import { builder, colorEl, decorativeExt, type El } from './drawing-xml.js';
 import { colorValue, textBody, type TextContext } from './text-body.js';
@@ -107,6 +108,8 @@ function editShape(el: El, shape: Element, nv: Element, cNvPr: Element, placed: 
       themeColors(el, shape, ctx);
       return;
     }
+    default:
+      unreachable(placed, 'placed element');
   }
 }
 

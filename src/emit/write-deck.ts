@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import type { PlacedDeck, PlacedElement, PlacedTable } from '../layout/placed.js';
 import type { DeckMeta, Theme } from '../model/types.js';
+import { unreachable } from '../unreachable.js';
 import { children, descendants } from '../xml.js';
 import { assemble, finishPackage, type SlideSource } from './assemble.js';
 import { builtinTemplateParts, notesMasterParts, type BuiltinSources } from './builtin-template.js';
@@ -192,6 +193,8 @@ function addElement(slide: PptxSlide, pptx: Pptx, el: PlacedElement, index: numb
         objectName,
       });
       return;
+    default:
+      unreachable(el, 'placed element');
   }
 }
 

@@ -6,6 +6,7 @@ import { formatPath, type Locator, type PathPart } from '../outline/positions.js
 import type { PartialOutline } from '../outline/partial.js';
 import type { Outline, OutlineBullet, OutlineSlide } from '../outline/schema.js';
 import { suggestion } from '../outline/suggest.js';
+import { unreachable } from '../unreachable.js';
 import { resolveChart } from './chart.js';
 import { columnIndex, loadCsv, type DataReader } from './data.js';
 import { resolveFacts } from './facts.js';
@@ -270,6 +271,9 @@ export function buildModel(outline: Outline, locate: Locator, diags: Diagnostics
         if (raw.contact !== undefined) s.contact = plain(raw.contact, [...path, 'contact']);
         return finish(s);
       }
+      default:
+        // A slide type in the schema without a case here does not compile.
+        return unreachable(raw, 'slide type');
     }
   }
 
