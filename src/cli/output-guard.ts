@@ -21,8 +21,19 @@ export function refuseSpecialFile(target: string, stat: fs.Stats): void {
   );
 }
 
+/**
+ * Throws a WriteError when `target` ends in a slash: that names a folder (as it does for cp and mv), and
+ * writing a file by that name (`-o newdir/` made a file called `newdir`) is not what was asked.
+ */
+export function refuseFolderName(target: string): void {
+  if (!/[/\\]$/.test(target) || path.resolve(target) === path.parse(path.resolve(target)).root) return;
+  const name = target.replace(/[/\\]+$/, '');
+  throw new WriteError(target, 'not-a-file', `cannot write ${target}: a name ending in / is a folder, not a file`, `give a file name, e.g. -o ${path.join(name, 'deck.pptx')} or -o ${name}.pptx`);
+}
+
 /** The checks that can be made before any work is done: a special file, one of `inputs`, a folder that cannot be written. */
 export function refuseOutput(target: string, inputs: readonly string[]): void {
+  refuseFolderName(target);
   let stat: fs.Stats | undefined;
   try {
     stat = fs.statSync(path.resolve(target));

@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { CliError } from './errors.js';
-import { refuseInputs, refuseSpecialFile } from './output-guard.js';
+import { refuseFolderName, refuseInputs, refuseSpecialFile } from './output-guard.js';
 import { explain, WriteError } from './write-error.js';
 
 export { explain, WriteError };
@@ -45,6 +45,7 @@ let counter = 0;
 
 export async function writeFileAtomic(target: string, data: Uint8Array, options: WriteOptions = {}): Promise<void> {
   const io = { ...realIo, ...options.io };
+  refuseFolderName(target);
   const dir = path.dirname(path.resolve(target));
   await makeFolder(target, dir);
   const existing = await existingTarget(target);

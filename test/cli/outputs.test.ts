@@ -118,6 +118,25 @@ describe('an output that is not a regular file', () => {
   }
 });
 
+describe('an output whose name ends in /', () => {
+  it('-o newdir/ with one outline: exit 1 (it names a folder), and no file called newdir is made', () => {
+    const dir = project();
+    const r = cli(['build', 'deck.yaml', '-o', 'newdir/'], dir);
+    expect(r.status, r.stderr).toBe(1);
+    expect(r.stderr).toContain('cannot write newdir/: a name ending in / is a folder, not a file');
+    expect(r.stderr).toMatch(/\n {2}hint: give a file name, e\.g\. -o newdir\/deck\.pptx/);
+    expect(fs.existsSync(path.join(dir, 'newdir'))).toBe(false);
+  });
+
+  it('-o deck.yaml/ is still the outline: refused, the outline byte-identical', () => {
+    const dir = project();
+    const before = hashes(dir);
+    const r = cli(['build', 'deck.yaml', '-o', 'deck.yaml/'], dir);
+    expect(r.status, r.stderr).toBe(1);
+    expect(hashes(dir)).toEqual(before);
+  });
+});
+
 describe('--json', () => {
   it('prints exactly one JSON object when the output cannot be written', () => {
     const dir = project();

@@ -146,6 +146,14 @@ describe('writeFileAtomic', () => {
     expect(fs.readdirSync(dir)).toEqual(['fifo']);
   });
 
+  it('refuses a name ending in / (it names a folder) and makes nothing', async () => {
+    const dir = tempDir('atomic');
+    const e = await failure(writeFileAtomic(`${dir}/newdir/`, data(10)));
+    expect(e.code).toBe('not-a-file');
+    expect(e.message).toMatch(/a name ending in \/ is a folder, not a file/);
+    expect(fs.readdirSync(dir)).toEqual([]);
+  });
+
   it('refuses a folder path that runs through a file', async () => {
     const { target } = withPrevious();
     const e = await failure(writeFileAtomic(path.join(target, 'x.pptx'), data(10)));
