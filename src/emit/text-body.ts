@@ -5,7 +5,7 @@
 // theme's. Every run carries the deck's language (East Asian runs their own).
 import { inToEmu } from '../geometry.js';
 import { CJK_TEXT } from '../font-faces.js';
-import type { PlacedParagraph, PlacedRun, PlacedText } from '../layout/placed.js';
+import { MIN_LINE_SPACING, type PlacedParagraph, type PlacedRun, type PlacedText } from '../layout/placed.js';
 import type { ColorMap, ColorValue, LevelStyle, TemplateTheme } from '../template/model.js';
 import type { Element } from '../xml.js';
 import { fontRef, solidFill, type El } from './drawing-xml.js';
@@ -91,7 +91,7 @@ function paragraph(el: El, text: PlacedText, p: PlacedParagraph, index: number, 
   // Exact leading in points, as measured, so that PowerPoint, Keynote and LibreOffice stack lines alike;
   // inherited where the layout's own spacing gives the same.
   const pitch = (text.linePitchPt * size) / text.sizePt;
-  const inheritsPitch = level && ('pt' in level.lineSpacing ? near(level.lineSpacing.pt, pitch) : near(level.sizePt, size));
+  const inheritsPitch = level && ('pt' in level.lineSpacing ? near(level.lineSpacing.pt, pitch) : near(level.sizePt, size) && level.lineSpacing.pct >= MIN_LINE_SPACING);
   if (!inheritsPitch) pPr.appendChild(el('a:lnSpc', {}, el('a:spcPts', { val: pts(pitch) })));
   const before = index === 0 ? 0 : (p.spaceBefore ?? 0) * text.sizePt;
   if (!level || !near(level.spaceBeforePt, before)) pPr.appendChild(el('a:spcBef', {}, el('a:spcPts', { val: pts(before) })));

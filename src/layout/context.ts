@@ -8,6 +8,7 @@ import type { DeckMeta, Slide, Theme } from '../model/types.js';
 import type { LevelStyle, Placeholder, TemplateModel } from '../template/model.js';
 import type { LayoutChoice } from '../template/choose.js';
 import { fitText, lineHeightOf, singlePitch } from './measure.js';
+import { MIN_LINE_SPACING } from './placed.js';
 import { NO_INSETS, type Insets, type PlacedParagraph, type PlacedRun, type PlacedText, type TextRole } from './placed.js';
 import type { TypeScale } from './type-scale.js';
 import type { Box } from './units.js';
@@ -77,8 +78,11 @@ const VALIGN: Record<Placeholder['anchor'], PlacedText['valign']> = { t: 'top', 
 export function levelPitch(level: LevelStyle | undefined, face: string, faces?: FaceMap): (sizePt: number) => number {
   if (!level) return singlePitch(face, faces);
   const spacing = level.lineSpacing;
-  if ('pt' in spacing) return (s) => (spacing.pt * s) / level.sizePt;
-  return (s) => s * lineHeightOf(face, faces) * spacing.pct;
+  // Lines closer than 90% of single spacing collide where a taller face stands in (the glyphs of one
+  // line reach into the next): tighter spacing in a template is loosened to that.
+  const single = (s: number) => s * lineHeightOf(face, faces) * MIN_LINE_SPACING;
+  if ('pt' in spacing) return (s) => Math.max(single(s), (spacing.pt * s) / level.sizePt);
+  return (s) => s * lineHeightOf(face, faces) * Math.max(MIN_LINE_SPACING, spacing.pct);
 }
 
 /**

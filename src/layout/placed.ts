@@ -25,6 +25,9 @@ export interface PlacedParagraph {
   spaceBefore?: number;
 }
 
+/** The tightest line spacing written, as a fraction of single spacing (see levelPitch in context.ts). */
+export const MIN_LINE_SPACING = 0.9;
+
 export type TextRole = 'title' | 'subtitle' | 'body' | 'stat' | 'label' | 'caption' | 'footer' | 'quote' | 'notes';
 
 /** The layout placeholder a text fills: the slide's shape inherits its place and style from it. */

@@ -40,6 +40,17 @@ export function belowTitle(slide: { w: number; h: number }, title: Placeholder |
   return { x: left, y: top, w: right - left, h: Math.max(0, bottom - top) };
 }
 
+/**
+ * Content placeholders that reach into the footers' band (LibreOffice's templates draw them to the
+ * slide's foot) end above the footers instead, so that no footnote or source line sits on the footer.
+ */
+function aboveFooters(b: Box, footers: Placeholder[], slide: { w: number; h: number }): Box {
+  const low = footers.filter((f) => f.box.y > slide.h * 0.6 && f.box.x < b.x + b.w && f.box.x + f.box.w > b.x && f.box.y < b.y + b.h);
+  if (!low.length) return b;
+  const limit = Math.min(...low.map((f) => f.box.y)) - slide.h * 0.015;
+  return limit - b.y >= slide.h * 0.3 ? { ...b, h: Math.min(b.h, limit - b.y) } : b;
+}
+
 /** Whether a decoration blocks content: anything but a backdrop covering most of the slide. */
 function blocks(d: Box, slide: { w: number; h: number }): boolean {
   const a = areaOf(d);
@@ -110,7 +121,7 @@ export function freeArea(t: TemplateModel, layout: LayoutInfo, input: AreaInput)
 function cutArea(t: TemplateModel, layout: LayoutInfo, input: AreaInput): { area: Box; coverage: number } {
   const slide = t.slideSize;
   const footers = input.footer.filter((f): f is Placeholder => f !== undefined);
-  const start = clip(input.from.length ? union(input.from.map((p) => p.box)) : belowTitle(slide, input.title, footers), slide);
+  const start = aboveFooters(clip(input.from.length ? union(input.from.map((p) => p.box)) : belowTitle(slide, input.title, footers), slide), footers, slide);
   let area = start;
   const isContent = (p: Placeholder): boolean => !['title', 'ctrTitle', 'subTitle', 'dt', 'ftr', 'sldNum', 'hdr', 'sldImg'].includes(p.type);
   const content = [...layout.placeholders.filter(isContent), ...(t.masters[layout.master]?.placeholders.filter(isContent) ?? [])].map((p) => p.box);
