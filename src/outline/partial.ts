@@ -29,13 +29,14 @@ const at = (root: unknown, path: readonly PropertyKey[]): unknown => path.reduce
  * read as the missing key it is a typo of (`titel:` as `title:`), or else set aside. Undefined when the
  * part has other problems.
  */
-function lenient<T>(schema: z.ZodType<T>, value: unknown): T | undefined {
+function lenient<T>(schema: z.ZodType<T>, value: unknown, dropOptional = false): T | undefined {
   let current = value;
   for (let round = 0; round < 3; round++) {
     const r = schema.safeParse(current);
     if (r.success) return r.data;
     const missing = r.error.issues.filter((i) => i.code === 'invalid_type' && at(current, i.path) === undefined);
     const unknown = r.error.issues.filter((i) => i.code === 'unrecognized_keys');
+    if (unknown.length === 0 && dropOptional) return withoutBadOptionalFields(schema, current, r.error.issues);
     if (unknown.length === 0 || unknown.length + missing.length < r.error.issues.length) return undefined;
     current = structuredClone(current);
     for (const issue of unknown) {
@@ -50,6 +51,24 @@ function lenient<T>(schema: z.ZodType<T>, value: unknown): T | undefined {
     }
   }
   return undefined;
+}
+
+// Fields whose absence other checks would report (a slide citing no source): never dropped.
+const KEPT_FIELDS = new Set(['type', 'source', 'sources']);
+
+/**
+ * A slide whose only faults are optional fields of the wrong kind (`caption: [1, 2]`), already reported,
+ * read without them, so that the rest of it (its picture, its facts) is still checked. A required field
+ * at fault leaves the slide out, as before.
+ */
+function withoutBadOptionalFields<T>(schema: z.ZodType<T>, value: unknown, issues: readonly z.core.$ZodIssue[]): T | undefined {
+  if (!isMap(value)) return undefined;
+  const keys = new Set(issues.map((i) => i.path[0]));
+  if ([...keys].some((k) => typeof k !== 'string' || KEPT_FIELDS.has(k) || value[k] === undefined)) return undefined;
+  const trimmed = { ...value };
+  for (const k of keys) delete trimmed[k as string];
+  const r = schema.safeParse(trimmed);
+  return r.success ? r.data : undefined;
 }
 
 export function partialOutline(data: Record<string, unknown>): PartialOutline {
@@ -77,7 +96,7 @@ export function partialOutline(data: Record<string, unknown>): PartialOutline {
   const slideIndexes: number[] = [];
   const rawSlides = Array.isArray(data.slides) ? data.slides : [];
   rawSlides.forEach((raw, index) => {
-    const slide = lenient(SlideSchema, raw);
+    const slide = lenient(SlideSchema, raw, true);
     if (slide === undefined) return;
     slides.push(slide);
     slideIndexes.push(index);
