@@ -78,7 +78,7 @@ const VALIGN: Record<Placeholder['anchor'], PlacedText['valign']> = { t: 'top', 
 export function levelPitch(level: LevelStyle | undefined, face: string, faces?: FaceMap): (sizePt: number) => number {
   if (!level) return singlePitch(face, faces);
   const spacing = level.lineSpacing;
-  // Lines closer than 90% of single spacing collide where a taller face stands in (the glyphs of one
+  // Lines closer than 95% of single spacing collide where a taller face stands in (the glyphs of one
   // line reach into the next): tighter spacing in a template is loosened to that.
   const single = (s: number) => s * lineHeightOf(face, faces) * MIN_LINE_SPACING;
   if ('pt' in spacing) return (s) => Math.max(single(s), (spacing.pt * s) / level.sizePt);

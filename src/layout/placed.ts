@@ -26,7 +26,7 @@ export interface PlacedParagraph {
 }
 
 /** The tightest line spacing written, as a fraction of single spacing (see levelPitch in context.ts). */
-export const MIN_LINE_SPACING = 0.9;
+export const MIN_LINE_SPACING = 0.95;
 
 export type TextRole = 'title' | 'subtitle' | 'body' | 'stat' | 'label' | 'caption' | 'footer' | 'quote' | 'notes';
 
