@@ -128,8 +128,19 @@ function* tokens(segment: string): Generator<{ token: string; afterHyphen: boole
   }
 }
 
-/** Splits runs into clusters with widths at 1 pt. */
+// Fitting tries several sizes of the same paragraphs: their clusters are kept per run list and style.
+const clusterCache = new WeakMap<PlacedRun[], { style: TextStyle; clusters: Cluster[] }>();
+
+/** Splits runs into clusters with widths at 1 pt (cached for the same run list and style object). */
 function clusters(runs: PlacedRun[], style: TextStyle): Cluster[] {
+  const hit = clusterCache.get(runs);
+  if (hit && hit.style === style) return hit.clusters;
+  const out = splitClusters(runs, style);
+  clusterCache.set(runs, { style, clusters: out });
+  return out;
+}
+
+function splitClusters(runs: PlacedRun[], style: TextStyle): Cluster[] {
   const out: Cluster[] = [];
   let gap = 0;
   let prev = '';
