@@ -2,6 +2,7 @@
 // charts, notes) at the positions layout decided; the slides are then put into the template's package on
 // their layouts (assemble.ts) and finished on the XML tree (slide-xml.ts): placeholders, text bodies,
 // theme colours, decorative flags, the footer. Deterministic: fixed dates, ids and order.
+import { remember } from '../bounded-cache.js';
 import { createHash } from 'node:crypto';
 import type { PlacedDeck, PlacedElement, PlacedTable } from '../layout/placed.js';
 import type { DeckMeta, Theme } from '../model/types.js';
@@ -55,14 +56,7 @@ function cachedBuiltinTemplate(t: PlacedDeck['template'], src: BuiltinSources): 
   if (logo) h.update(logo.data);
   // What builtinTemplateParts reads from pptxgenjs's package.
   for (const name of ['ppt/theme/theme1.xml', 'ppt/presProps.xml', 'ppt/viewProps.xml']) h.update(`\0${name}\0`).update(src.base.get(name) ?? new Uint8Array(0));
-  const key = h.digest('hex');
-  let parts = builtinCache.get(key);
-  if (!parts) {
-    parts = builtinTemplateParts(t, src);
-    builtinCache.set(key, parts);
-    if (builtinCache.size > BUILTIN_CACHED) builtinCache.delete(builtinCache.keys().next().value!);
-  }
-  return parts;
+  return remember(builtinCache, h.digest('hex'), BUILTIN_CACHED, () => builtinTemplateParts(t, src));
 }
 
 export async function writeDeck(deck: PlacedDeck, charts: ChartImages, opts: EmitOptions): Promise<Uint8Array> {

@@ -2,6 +2,7 @@
 // the outline's `deck.template`, read under the same path rules as pictures. A template that cannot
 // serve is an error located at `template:`; one read is cached by its bytes, so watch and serve read a
 // template once per process.
+import { remember } from '../bounded-cache.js';
 import { createHash } from 'node:crypto';
 import type { Diagnostics } from '../diagnostics.js';
 import type { Locator } from '../outline/positions.js';
@@ -28,14 +29,7 @@ const cache = new Map<string, ReadResult>();
 const CACHED = 4;
 
 function cachedRead(bytes: Uint8Array, name: string): ReadResult {
-  const key = `${createHash('sha1').update(bytes).digest('hex')}:${name}`;
-  let r = cache.get(key);
-  if (!r) {
-    r = readTemplate(bytes, name);
-    cache.set(key, r);
-    if (cache.size > CACHED) cache.delete(cache.keys().next().value!);
-  }
-  return r;
+  return remember(cache, `${createHash('sha1').update(bytes).digest('hex')}:${name}`, CACHED, () => readTemplate(bytes, name));
 }
 
 export function loadTemplate(field: string | undefined, option: TemplateSource | undefined, readAsset: AssetReader, locate: Locator, diags: Diagnostics): LoadedTemplate | undefined {
