@@ -104,6 +104,12 @@ export function placeText(ctx: LayoutContext, spec: TextSpec): PlacedText {
   return placeFitted(ctx, spec);
 }
 
+/** What levelPitch and the bullet indents read from the level and placeholder (the face is in the text's key). */
+function rulesKey(first: LevelStyle | undefined, ph: Placeholder | undefined): string {
+  const pitch = first ? `${'pt' in first.lineSpacing ? `${first.lineSpacing.pt}pt` : `${first.lineSpacing.pct}%`}/${first.sizePt}` : 'single';
+  return ph ? `${pitch}|${ph.levels.map((l) => l.marginIn).join(',')}` : pitch;
+}
+
 function placeFitted(ctx: LayoutContext, spec: TextSpec): PlacedText {
   const ph = spec.placeholder;
   const first = ph?.levels[0];
@@ -127,6 +133,7 @@ function placeFitted(ctx: LayoutContext, spec: TextSpec): PlacedText {
     pitch: levelPitch(first, face, ctx.theme.faces),
     ...(ph ? { bulletIndentIn: (level: number) => ph.levels[level]?.marginIn ?? 0 } : {}),
     ...(spec.maxLinesPerParagraph !== undefined ? { maxLinesPerParagraph: spec.maxLinesPerParagraph } : {}),
+    rulesKey: rulesKey(first, ph),
   });
   const span = spec.span ?? ctx.slide.span;
   if (!fit.fits) {

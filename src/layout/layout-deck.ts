@@ -1,12 +1,14 @@
 // Deck → PlacedDeck: each slide on the template layout that serves its kind, the content chrome (title,
 // notes strip, footer) plus the layout of its kind. Fitting warnings are located at the slide's line in
 // the outline.
-import { Diagnostics } from '../diagnostics.js';
+import { Diagnostics, type Diagnostic } from '../diagnostics.js';
 import { punctuationFor } from '../model/labels.js';
 import type { Deck, Slide, Theme } from '../model/types.js';
 import { builtinTemplate } from '../template/builtin.js';
 import type { TemplateModel } from '../template/model.js';
-import { chooseLayout, layoutByName, SLIDE_KIND_NEEDS, type LayoutChoice } from '../template/choose.js';
+import { chooseLayout, LAYOUT_NEEDS, layoutByName, SLIDE_KIND_NEEDS, type LayoutChoice, type LayoutNeed } from '../template/choose.js';
+import { remember } from '../bounded-cache.js';
+import { contentKey } from './content-key.js';
 import type { LayoutContext } from './context.js';
 import { MAX_SLIDES } from '../limits.js';
 import { fewestParts, paginate } from './continue.js';
@@ -19,17 +21,35 @@ import { BODY_LAYOUTS, FEATURE_KINDS, layoutFeature } from './slides/index.js';
 export function layoutDeck(deck: Deck, diags: Diagnostics): PlacedDeck {
   // First every slide at the largest size that fits it, to choose the deck's type scale; then the deck
   // on that scale (on the built-in template, its master then sets those sizes, so the slides inherit).
-  const first = deck.template ?? builtinTemplate(deck.theme, (face) => lineHeightOf(face, deck.theme.faces));
-  const measured = placeAll(deck, first, undefined, new Diagnostics());
+  const first = deck.template ?? builtinFor(deck.theme, deck.theme.faces);
+  const laid = { deck, key: contentKey([deck.theme, deck.meta, deck.labels, deck.sources]) };
+  const measured = placeAll(laid, first, undefined, new Diagnostics());
   const scale = measured ? chooseTypeScale(measured, deck.theme.sizes.body) : undefined;
-  const template = deck.template ?? (scale ? builtinTemplate(scaledTheme(deck.theme, scale), (face) => lineHeightOf(face, deck.theme.faces)) : first);
-  const slides = placeAll(deck, template, scale, diags) ?? [];
+  const template = deck.template ?? (scale ? builtinFor(scaledTheme(deck.theme, scale), deck.theme.faces) : first);
+  const slides = placeAll(laid, template, scale, diags) ?? [];
   return { title: deck.meta.title, language: deck.meta.language, template, slides };
 }
 
+// The built-in template of a theme, kept: the same object every rebuild, so that slides laid out on it
+// can be reused (placedSlides) and layout choices on it are made once (choices).
+const builtins = new Map<string, TemplateModel>();
+
+function builtinFor(theme: Theme, faces: Theme['faces']): TemplateModel {
+  const make = () => builtinTemplate(theme, (face) => lineHeightOf(face, faces));
+  const key = contentKey(theme);
+  return key === undefined ? make() : remember(builtins, key, 8, make);
+}
+
+/** A deck with the content key of everything deck-wide that a slide's layout reads. */
+interface Laid {
+  deck: Deck;
+  key: string | undefined;
+}
+
 /** The deck's slides, continued where they must be, laid out on `template` at `scale`. */
-function placeAll(deck: Deck, template: TemplateModel, scale: TypeScale | undefined, diags: Diagnostics): PlacedSlide[] | undefined {
-  const place = (slide: Slide, number: number, out: Diagnostics) => layoutSlide(deck, template, slide, number, out, scale);
+function placeAll(laid: Laid, template: TemplateModel, scale: TypeScale | undefined, diags: Diagnostics): PlacedSlide[] | undefined {
+  const { deck } = laid;
+  const place = (slide: Slide, number: number, out: Diagnostics) => placeSlide(laid, template, slide, number, out, scale);
   const fits = (slide: Slide) =>
     place(slide, 0, new Diagnostics()).elements.every((e) => (e.type === 'text' || e.type === 'table' ? e.fits && (e.type === 'table' || e.scaled !== 'body' || scale?.body === undefined || e.sizePt >= scale.body) : true));
   const pages = paginateAll(deck, template, fits, diags);
@@ -45,7 +65,7 @@ function placeAll(deck: Deck, template: TemplateModel, scale: TypeScale | undefi
     const shared: TypeScale = { titles: titles.length ? [Math.min(...titles)] : (scale?.titles ?? []), ...(bodies.length ? { body: Math.min(...bodies) } : {}) };
     for (const i of group) {
       notes[i] = new Diagnostics();
-      placed[i] = layoutSlide(deck, template, pages[i]!, i + 1, notes[i]!, shared);
+      placed[i] = placeSlide(laid, template, pages[i]!, i + 1, notes[i]!, shared);
     }
   }
   for (const n of notes) diags.list.push(...n.list);
@@ -69,6 +89,38 @@ function scaledTheme(theme: Theme, scale: TypeScale): Theme {
   const title = scale.titles[0] ?? theme.sizes.title[1];
   const body = scale.body ?? theme.sizes.body[1];
   return { ...theme, sizes: { ...theme.sizes, title: [Math.min(theme.sizes.title[0], title), title], body: [Math.min(theme.sizes.body[0], body), body] } };
+}
+
+// Slides laid out before, by everything their layout reads (the slide, its number, the template, the
+// type scale, the deck's theme, meta, labels and sources): a rebuild after a text edit lays out again
+// only the slide it changed, and every slide when the edit changes the type scale. Least recently used
+// first out. A placed slide is never changed after layout, so one object can serve several builds.
+const placedSlides = new Map<string, { placed: PlacedSlide; diagnostics: Diagnostic[] }>();
+const PLACED_SLIDES = 2_000;
+const templateIds = new WeakMap<TemplateModel, number>();
+let templateCount = 0;
+const slideKeys = new WeakMap<Slide, string | undefined>();
+
+function placeSlide(laid: Laid, template: TemplateModel, slide: Slide, number: number, diags: Diagnostics, scale: TypeScale | undefined): PlacedSlide {
+  let content = slideKeys.get(slide);
+  if (content === undefined && !slideKeys.has(slide)) {
+    content = contentKey(slide);
+    slideKeys.set(slide, content);
+  }
+  if (laid.key === undefined || content === undefined) return layoutSlide(laid.deck, template, slide, number, diags, scale);
+  let id = templateIds.get(template);
+  if (id === undefined) templateIds.set(template, (id = ++templateCount));
+  const key = `${id}|${number}|${contentKey(scale)}|${laid.key}|${content}`;
+  let hit = placedSlides.get(key);
+  if (hit) {
+    placedSlides.delete(key);
+    placedSlides.set(key, hit);
+  } else {
+    const own = new Diagnostics();
+    hit = remember(placedSlides, key, PLACED_SLIDES, () => ({ placed: layoutSlide(laid.deck, template, slide, number, own, scale), diagnostics: own.list }));
+  }
+  for (const d of hit.diagnostics) diags.list.push({ ...d });
+  return hit.placed;
 }
 
 function layoutSlide(deck: Deck, template: TemplateModel, slide: Slide, number: number, diags: Diagnostics, scale?: TypeScale): PlacedSlide {
@@ -113,8 +165,13 @@ function layoutFor(template: TemplateModel, slide: Slide, diags: Diagnostics): L
     // Once per outline slide, not again for each of its "(cont.)" parts.
     if ((slide.part ?? 1) === 1) diags.error('unknown-layout', `${pinned.error}${template.builtin ? ' (the built-in template)' : ` (${template.name})`}`, { span: pin.span, path: pin.path, hint: pinned.hint });
   }
-  return chooseLayout(template, need);
+  let byNeed = choices.get(template);
+  if (!byNeed) choices.set(template, (byNeed = new Map()));
+  return remember(byNeed, need, LAYOUT_NEEDS.length, () => chooseLayout(template, need));
 }
+
+// chooseLayout depends on the template and the need alone, and a choice is only read.
+const choices = new WeakMap<TemplateModel, Map<LayoutNeed, LayoutChoice>>();
 
 /**
  * Every slide with its continuation slides, within MAX_SLIDES: a cheap lower bound is checked first, so

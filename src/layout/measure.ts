@@ -7,17 +7,24 @@ import { FAMILIES, familyFont, measuringFaces, type FaceMap, type Family } from 
 import { CJK_TEXT, registerFamily, registerFonts } from '../fonts.js';
 import type { PlacedParagraph, PlacedRun } from './placed.js';
 import { inToPt, ptToIn } from './units.js';
+import { remember } from '../bounded-cache.js';
 
 const REF = 100;
-let ctx: SKRSContext2D | undefined;
 const widthCache = new Map<string, number>();
+// One context per font: setting a context's font parses it again, which cost as much as measuring
+// when every word switched between the two faces of a list.
+const contexts = new Map<string, SKRSContext2D>();
 
-function context(): SKRSContext2D {
-  if (!ctx) {
-    registerFonts();
-    ctx = createCanvas(10, 10).getContext('2d');
+let fontsRegistered = false;
+
+function context(font: string): SKRSContext2D {
+  let c = contexts.get(font);
+  if (!c) {
+    c = createCanvas(10, 10).getContext('2d');
+    c.font = font;
+    contexts.set(font, c);
   }
-  return ctx;
+  return c;
 }
 
 interface FaceList {
@@ -55,12 +62,12 @@ export function unitWidth(text: string, face: string, bold = false, italic = fal
   const key = `${list.key}|${bold ? 1 : 0}${italic ? 1 : 0}|${text}`;
   let w = widthCache.get(key);
   if (w === undefined) {
-    const c = context();
+    if (!fontsRegistered) registerFonts();
+    fontsRegistered = true;
     w = 0;
     for (const family of list.families) {
       registerFamily(family, text);
-      c.font = familyFont(family, REF, bold, italic);
-      w = Math.max(w, c.measureText(text).width / REF);
+      w = Math.max(w, context(familyFont(family, REF, bold, italic)).measureText(text).width / REF);
     }
     widthCache.set(key, w);
   }
@@ -130,12 +137,25 @@ function* tokens(segment: string): Generator<{ token: string; afterHyphen: boole
 
 // Fitting tries several sizes of the same paragraphs: their clusters are kept per run list and style.
 const clusterCache = new WeakMap<PlacedRun[], { style: TextStyle; clusters: Cluster[] }>();
+// The two layout passes and every rebuild make new run lists of the same text: kept by content too.
+const clustersByText = new Map<string, Cluster[]>();
+const CLUSTER_TEXTS = 20_000;
+
+/** What splitting `runs` in `style` depends on, as a key. */
+export function runsKey(runs: readonly PlacedRun[], style: TextStyle): string {
+  const b = style.bold ? 1 : 0;
+  const i = style.italic ? 1 : 0;
+  let key = `${faceList(style.face, style.faces).key}|${b}${i}`;
+  for (const r of runs) key += `|${r.bold === undefined ? b : r.bold ? 1 : 0}${r.italic === undefined ? i : r.italic ? 1 : 0}${r.keep ? 1 : 0}${r.scale ?? 1}:${r.text.length}:${r.text}`;
+  return key;
+}
 
 /** Splits runs into clusters with widths at 1 pt (cached for the same run list and style object). */
 function clusters(runs: PlacedRun[], style: TextStyle): Cluster[] {
   const hit = clusterCache.get(runs);
   if (hit && hit.style === style) return hit.clusters;
-  const out = splitClusters(runs, style);
+  // Clusters are never changed once split, so one list serves every run list of the same content.
+  const out = remember(clustersByText, runsKey(runs, style), CLUSTER_TEXTS, () => splitClusters(runs, style));
   clusterCache.set(runs, { style, clusters: out });
   return out;
 }
@@ -234,6 +254,8 @@ export interface FitRequest {
   allowBrokenWords?: boolean;
   /** Where the text of a bulleted paragraph starts, in inches from the left inset, by level. */
   bulletIndentIn?: (level: number, sizePt: number) => number;
+  /** What `pitch` and `bulletIndentIn` depend on, as a key: without it, a fit that has either is not kept. */
+  rulesKey?: string;
 }
 
 export interface FitResult {
@@ -274,8 +296,25 @@ function firstBrokenWord(req: FitRequest, sizePt: number): string | undefined {
   return undefined;
 }
 
-/** Largest size (in half points) in the range whose wrapped text fits the box. */
+// Both layout passes, the pagination checks and every rebuild fit the same texts in the same boxes.
+const fits = new Map<string, FitResult>();
+const FITS = 20_000;
+
+/** Everything a fit depends on, as a key; undefined when a rule (pitch, indent) has no key. */
+function fitKey(req: FitRequest): string | undefined {
+  if ((req.pitch || req.bulletIndentIn) && req.rulesKey === undefined) return undefined;
+  let key = `${req.rulesKey ?? ''}|${req.widthIn}|${req.heightIn}|${req.range[0]}|${req.range[1]}|${req.maxLinesPerParagraph ?? ''}|${req.allowBrokenWords ? 1 : 0}`;
+  for (const p of req.paragraphs) key += `\n${p.bullet ? 1 : 0}${p.level}|${p.spaceBefore ?? 0}|${runsKey(p.runs, req.style)}`;
+  return key;
+}
+
+/** Largest size (in half points) in the range whose wrapped text fits the box (a result is shared: do not change it). */
 export function fitText(req: FitRequest): FitResult {
+  const key = fitKey(req);
+  return key === undefined ? fitUncached(req) : remember(fits, key, FITS, () => fitUncached(req));
+}
+
+function fitUncached(req: FitRequest): FitResult {
   const [min, max] = req.range;
   const pitch = req.pitch ?? singlePitch(req.style.face, req.style.faces);
   let lo = Math.round(min * 2);
