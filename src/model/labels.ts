@@ -1,6 +1,7 @@
 // The words briefdeck writes itself — the agenda and sources titles, the source line, the note on a
 // derived number, "(cont.)", the closing title — and the way it writes dates, in the deck's language.
 // English and Chinese are built in; any of them can be set in the outline (`deck.labels`).
+import { remember } from '../bounded-cache.js';
 
 export interface Labels {
   agenda: string;
@@ -65,6 +66,18 @@ export function punctuationFor(lang: string): Punctuation {
 }
 
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
+const formatted = new Map<string, string>();
+
+// Written out for the languages briefdeck ships, as Intl writes them: building the first
+// Intl.DateTimeFormat loads ICU's data (about 25 ms of a cold build). A test compares them with Intl.
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const BY_HAND: Record<string, (d: Date, day: boolean) => string> = {
+  en: (d, day) => `${day ? `${d.getUTCDate()} ` : ''}${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`,
+  ...Object.fromEntries(['zh', 'zh-CN', 'zh-Hans', 'zh-Hans-CN'].map((l) => [l, (d: Date, day: boolean) => `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${day ? `${d.getUTCDate()}日` : ''}`])),
+};
+
+/** Languages whose dates formatDate writes without Intl (exported for the test that checks them against it). */
+export const DATES_BY_HAND = Object.keys(BY_HAND);
 
 /**
  * A date as the deck's language writes it — `2024-10-21` → "21 October 2024", "2024年10月21日";
@@ -74,16 +87,33 @@ const dateFormats = new Map<string, Intl.DateTimeFormat>();
 export function formatDate(iso: string, lang: string): string {
   const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(iso);
   if (!m || !m[2]) return iso;
-  const key = `${lang}|${m[3] ? 'day' : 'month'}`;
+  return remember(formatted, `${lang}|${iso}`, 256, () => {
+    const hand = BY_HAND[lang];
+    return hand ? hand(utcDate(m), m[3] !== undefined) : intlDate(iso, lang);
+  });
+}
+
+/** What Intl writes for a `YYYY-MM` or `YYYY-MM-DD` date (formatDate's way for other languages). */
+export function intlDate(iso: string, lang: string): string {
+  const m = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(iso);
+  if (!m) throw new Error(`internal: not a date: ${iso}`);
+  return intlFormat(lang, m[3] !== undefined).format(utcDate(m));
+}
+
+// Date.UTC's own reading (years 0–99 are 1900–1999, month 13 is January): what Intl is given.
+const utcDate = (m: RegExpExecArray): Date => new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3] ?? 1)));
+
+function intlFormat(lang: string, day: boolean): Intl.DateTimeFormat {
+  const key = `${lang}|${day ? 'day' : 'month'}`;
   let f = dateFormats.get(key);
   if (!f) {
     const locale = lang === 'en' ? 'en-GB' : lang;
     try {
-      f = new Intl.DateTimeFormat(locale, { timeZone: 'UTC', year: 'numeric', month: 'long', ...(m[3] ? { day: 'numeric' } : {}) });
+      f = new Intl.DateTimeFormat(locale, { timeZone: 'UTC', year: 'numeric', month: 'long', ...(day ? { day: 'numeric' } : {}) });
     } catch {
-      f = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', year: 'numeric', month: 'long', ...(m[3] ? { day: 'numeric' } : {}) });
+      f = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', year: 'numeric', month: 'long', ...(day ? { day: 'numeric' } : {}) });
     }
     dateFormats.set(key, f);
   }
-  return f.format(new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3] ?? 1))));
+  return f;
 }
