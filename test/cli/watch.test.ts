@@ -1,6 +1,6 @@
 // Watch mode, scripted as a user works: edit a title, break the YAML, fix it. The deck is rebuilt, the
 // last good deck is kept byte-identical while the outline is broken, and a text edit redraws no chart.
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -68,6 +68,11 @@ describe('briefdeck watch', () => {
     const second = sha(deck);
     expect(second).not.toBe(first);
     expect((await slideXmls(fs.readFileSync(deck))).map(textOf).join(' ')).toContain('From the first zones to today');
+    // What the rebuild kept from the first build (placed slides, parts, pictures) changes nothing: it is
+    // the deck a fresh process builds from the edited outline.
+    const cold = path.join(dir, 'cold.pptx');
+    expect(spawnSync(process.execPath, [CLI, 'build', 'decks/etdz-briefing.yaml', '-o', cold, '-q'], { cwd: dir }).status).toBe(0);
+    expect(sha(cold)).toBe(second);
 
     // 2. A broken save: located errors, the last good deck kept byte-identical.
     const kept = err.next(/^not rebuilt: kept the last good deck/);
