@@ -4,6 +4,7 @@
 // charts from pptxgenjs. The template's own slides, comments, macros, custom shows and thumbnail are
 // left out. Every relationship is rebuilt so that each part is reachable exactly once.
 import path from 'node:path/posix';
+import { hasUniqueShapeIds } from '../template/shape-ids.js';
 import { child, children, elements, NS, type Element } from '../xml.js';
 import {
   CONTENT_TYPES,
@@ -231,8 +232,9 @@ function templateBase(template: Parts, trusted: boolean): TemplateBase {
   for (const part of keep) {
     copyPart(template, out, part, (r) => r.external || !DROPPED.has(r.type));
     types.set(part, typeOfTemplate(part) ?? '');
-    // briefdeck's own template needs no repair; an organisation's may.
-    if (!trusted && DRAWING.test(part)) repairShapeIds(out, part);
+    // briefdeck's own template needs no repair; an organisation's may, unless the template reader
+    // found the part's ids unique already (parsing 68 layouts again cost a second on a large template).
+    if (!trusted && DRAWING.test(part) && !hasUniqueShapeIds(template.get(part))) repairShapeIds(out, part);
   }
   const notesMaster = presRels.filter((r) => r.type === REL.notesMaster).map((r) => resolveTarget(presentationPart, r.target))[0];
   const base: TemplateBase = { parts: out, types, presentationPart, presRels, ...(notesMaster ? { notesMaster } : {}) };

@@ -353,15 +353,32 @@ function masterTitle(t: TemplateModel, layout: LayoutInfo): { placeholder: Place
   };
 }
 
+/**
+ * The winning layout's index by need, per model: a deck asks for the same need on many slides, and a
+ * template with 68 layouts cost a third of a second scoring them all again for each slide. A model is
+ * not changed once read (the read is cached and shared by every build on it).
+ */
+const winners = new WeakMap<TemplateModel, Map<LayoutNeed, number>>();
+
 /** The layout that serves `need` best. Never fails: every template has at least one layout. */
 export function chooseLayout(t: TemplateModel, need: LayoutNeed): LayoutChoice {
+  let known = winners.get(t);
+  if (!known) winners.set(t, (known = new Map()));
+  const won = known.get(need);
+  // Described afresh, so that every caller gets objects of its own, as before.
+  if (won !== undefined) return withoutScore(describe(t, won, need));
   let best: (LayoutChoice & { score: number }) | undefined;
   for (let i = 0; i < t.layouts.length; i++) {
     const c = describe(t, i, need);
     if (!best || c.score > best.score) best = c;
   }
   if (!best) throw new Error('internal: a template model without layouts');
-  const { score: _score, ...choice } = best;
+  known.set(need, best.index);
+  return withoutScore(best);
+}
+
+function withoutScore(c: LayoutChoice & { score: number }): LayoutChoice {
+  const { score: _score, ...choice } = c;
   return choice;
 }
 

@@ -1,6 +1,7 @@
 // The Open Packaging Conventions layer of a template: content types, relationships and parsed XML
 // parts, each part parsed at most once. Part names are matched case-insensitively, as OPC requires.
 import { children, NS, parseXml, XmlError, type Document, type Element } from '../xml.js';
+import { noteShapeIds } from './shape-ids.js';
 
 export interface Relationship {
   id: string;
@@ -75,6 +76,8 @@ export class Package {
       doc = parseXml(decodeXml(data, this.decoder), real);
       this.docs.set(real, doc);
       this.wellFormed.add(real);
+      // Emit reads parts as UTF-8: only a parse it would repeat exactly may spare it the repeat.
+      if (!utf16(data)) noteShapeIds(data, doc);
     }
     return doc;
   }
@@ -139,6 +142,8 @@ export class Package {
 }
 
 /** XML text from a part's bytes: UTF-8 unless a byte order mark says UTF-16 (which some writers use). */
+const utf16 = (data: Uint8Array): boolean => (data[0] === 0xff && data[1] === 0xfe) || (data[0] === 0xfe && data[1] === 0xff);
+
 function decodeXml(data: Uint8Array, utf8: { decode(bytes: Uint8Array): string }): string {
   if (data[0] === 0xff && data[1] === 0xfe) return new TextDecoder('utf-16le').decode(data.subarray(2));
   if (data[0] === 0xfe && data[1] === 0xff) return new TextDecoder('utf-16be').decode(data.subarray(2));
