@@ -39,7 +39,18 @@ export function masterTypeFor(t: PlaceholderType): PlaceholderType {
  * level n), for masters without text styles.
  */
 function promptStyle(txBody: Element | undefined): Element | undefined {
-  if (!txBody?.ownerDocument) return undefined;
+  if (!txBody) return undefined;
+  // A master placeholder's prompt is the base of that placeholder on every layout: made once.
+  if (prompts.has(txBody)) return prompts.get(txBody);
+  const list = makePromptStyle(txBody);
+  prompts.set(txBody, list);
+  return list;
+}
+
+const prompts = new WeakMap<Element, Element | undefined>();
+
+function makePromptStyle(txBody: Element): Element | undefined {
+  if (!txBody.ownerDocument) return undefined;
   const doc = txBody.ownerDocument;
   const list = create(doc, 'a:lstStyle');
   for (const p of children(txBody, 'a', 'p')) {
