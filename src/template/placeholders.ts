@@ -5,10 +5,10 @@
 import type { Box } from '../geometry.js';
 import { EMU_PER_IN } from '../geometry.js';
 import { child, children, create, elements, numAttr, path, type Element } from '../xml.js';
-import type { Placeholder, PlaceholderType } from './model.js';
+import type { LevelStyle, Placeholder, PlaceholderType } from './model.js';
 import { statedFill } from './decoration-color.js';
 import type { RawPlaceholder } from './shapes.js';
-import { resolveLevels, type StyleContext } from './text-style.js';
+import { resolveFirstLevel, resolveLevels, type StyleContext } from './text-style.js';
 
 export interface MasterStyles {
   title?: Element;
@@ -77,8 +77,11 @@ export function textStyleFor(t: PlaceholderType, styles: MasterStyles): Element 
   return TITLES.has(t) ? styles.title : OTHER.has(t) ? styles.other : styles.body;
 }
 
-/** Resolves a placeholder as written on a layout (or master) against its master counterpart. */
-export function effectivePlaceholder(raw: RawPlaceholder, base: RawPlaceholder | undefined, styles: MasterStyles, ctx: Omit<StyleContext, 'heading'>, fallbackBox: Box): Placeholder {
+/**
+ * Resolves a placeholder as written on a layout (or master) against its master counterpart. With
+ * `deeper`, only level 1 is resolved now and levels 2–9 come from `deeper` when first read (see lazyLevels).
+ */
+export function effectivePlaceholder(raw: RawPlaceholder, base: RawPlaceholder | undefined, styles: MasterStyles, ctx: Omit<StyleContext, 'heading'>, fallbackBox: Box, deeper?: () => LevelStyle[]): Placeholder {
   // A placeholder may draw its own fill (a title bar); the layout's word on it beats the master's.
   const ownFill = statedFill(raw.spPr, raw.style, ctx.color);
   const fill = ownFill ?? (base ? statedFill(base.spPr, base.style, ctx.color) : undefined);
@@ -115,16 +118,42 @@ export function effectivePlaceholder(raw: RawPlaceholder, base: RawPlaceholder |
     autofit,
     wrap: attr('wrap') !== 'none',
     vertical: vert !== undefined && vert !== 'horz',
-    levels: resolveLevels(
-      [raw.lstStyle, base?.lstStyle, textStyleFor(raw.type, styles), ...(styles.none ? [promptStyle(raw.txBody), promptStyle(base?.txBody)] : []), styles.presentation],
-      { ...ctx, heading: TITLES.has(raw.type) },
-    ),
+    levels: [],
   };
+  const lists = [raw.lstStyle, base?.lstStyle, textStyleFor(raw.type, styles), ...(styles.none ? [promptStyle(raw.txBody), promptStyle(base?.txBody)] : []), styles.presentation];
+  const styleCtx = { ...ctx, heading: TITLES.has(raw.type) };
+  out.levels = deeper ? lazyLevels(resolveFirstLevel(lists, styleCtx), deeper) : resolveLevels(lists, styleCtx);
   // Where the master has no text styles, PowerPoint falls back to 18 pt black while LibreOffice takes the
   // prompt text's look: the slide states every property, so that both show what the template shows.
   if (styles.none) out.explicitText = true;
   if (fill && fill !== 'none') out.fill = fill;
   return out;
+}
+
+/**
+ * Nine levels whose first is `first` and whose others are `deeper()`'s, asked for on first read of any
+ * of them. Choosing a layout reads level 1 of every layout's placeholders; levels 2–9 are read only on
+ * the layouts a deck uses, and resolving them on all 68 layouts of a large template cost a quarter of
+ * a second. Reads and writes behave as on a plain array; once read, they are plain values.
+ */
+export function lazyLevels(first: LevelStyle, deeper: () => LevelStyle[]): LevelStyle[] {
+  const levels: LevelStyle[] = [first];
+  const settle = (): void => {
+    const all = deeper();
+    for (let i = 1; i < 9; i++) Object.defineProperty(levels, i, { value: all[i], writable: true, enumerable: true, configurable: true });
+  };
+  for (let i = 1; i < 9; i++) {
+    Object.defineProperty(levels, i, {
+      get: () => (settle(), levels[i]),
+      set: (v: LevelStyle) => {
+        settle();
+        levels[i] = v;
+      },
+      enumerable: true,
+      configurable: true,
+    });
+  }
+  return levels;
 }
 
 /**

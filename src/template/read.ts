@@ -14,6 +14,7 @@ import {
   type Background,
   type ColorMap,
   type LayoutInfo,
+  type LevelStyle,
   type MasterInfo,
   type PackageInfo,
   type PackageKind,
@@ -43,8 +44,16 @@ const MAIN_TYPES: Record<string, PackageKind> = {
 
 const STRICT_P = 'http://purl.oclc.org/ooxml/presentationml/main';
 
+export interface ReadOptions {
+  /**
+   * Resolve levels 2–9 of layout placeholders at once instead of on first read (the reference the
+   * deferred reading is tested against; same model either way).
+   */
+  eagerLevels?: boolean;
+}
+
 /** Reads a template file. `name` (the file name) appears in error messages and as the template's name. */
-export function readTemplate(bytes: Uint8Array, name: string): ReadResult {
+export function readTemplate(bytes: Uint8Array, name: string, options: ReadOptions = {}): ReadResult {
   const unzipped = unzipTemplate(bytes, name);
   if ('error' in unzipped) return unzipped;
   const { parts } = unzipped;
@@ -55,7 +64,7 @@ export function readTemplate(bytes: Uint8Array, name: string): ReadResult {
     if (!main || !pkg.has(main)) return { error: classifyForeignZip(parts, name) };
     const kind = MAIN_TYPES[pkg.contentType(main) ?? ''] ?? (main.toLowerCase() === 'ppt/presentation.xml' ? 'pptx' : undefined);
     if (!kind) return { error: classifyForeignZip(parts, name) };
-    const template = readPresentation(pkg, main, kind, name);
+    const template = readPresentation(pkg, main, kind, name, options);
     if ('error' in template) return template;
     checkCarriedParts(pkg, template.package!);
     return { template, parts };
@@ -67,7 +76,7 @@ export function readTemplate(bytes: Uint8Array, name: string): ReadResult {
   }
 }
 
-function readPresentation(pkg: Package, main: string, kind: PackageKind, name: string): TemplateModel | { error: TemplateError } {
+function readPresentation(pkg: Package, main: string, kind: PackageKind, name: string, options: ReadOptions): TemplateModel | { error: TemplateError } {
   const pres = pkg.root(main)!;
   if (pres.namespaceURI === STRICT_P) {
     return templateError('template-strict', `template \`${name}\` is saved as Strict Open XML, which PowerPoint templates are not`, 'in PowerPoint choose File → Save As → PowerPoint Presentation (.pptx) or PowerPoint Template (.potx), not "Strict Open XML Presentation"');
@@ -104,7 +113,7 @@ function readPresentation(pkg: Package, main: string, kind: PackageKind, name: s
   masterParts.forEach((part, mi) => {
     const m = readMaster(pkg, part, slideSize, defaultText, pictures);
     masters.push(m.info);
-    const own = m.layoutParts.map((lp) => readLayout(pkg, lp, mi, m, slideSize, defaultText, pictures));
+    const own = m.layoutParts.map((lp) => readLayout(pkg, lp, mi, m, slideSize, defaultText, pictures, options));
     layouts.push(...(own.length ? own : syntheticLayouts(m.info, mi, slideSize, freeLayoutPart).map((l) => withDark(l))));
   });
 
@@ -207,7 +216,7 @@ const TYPE_NAMES: Record<string, string> = {
   txOverObj: 'Text over Object', objOverTx: 'Object over Text', twoTxTwoObj2: 'Comparison', fourObj: 'Four Objects', cust: 'Custom',
 };
 
-function readLayout(pkg: Package, part: string, masterIndex: number, master: MasterRead, slide: { w: number; h: number }, defaultText: Element | undefined, pictures: Map<string, string | undefined>): LayoutInfo {
+function readLayout(pkg: Package, part: string, masterIndex: number, master: MasterRead, slide: { w: number; h: number }, defaultText: Element | undefined, pictures: Map<string, string | undefined>, options: ReadOptions): LayoutInfo {
   const root = pkg.xml(part).documentElement!;
   const ovr = child(root, 'p', 'clrMapOvr');
   const colorMap = readColorMap(child(ovr, 'a', 'overrideClrMapping'), master.info.colorMap);
@@ -215,11 +224,22 @@ function readLayout(pkg: Package, part: string, masterIndex: number, master: Mas
   const ctx = { color, theme: master.themePart.theme };
   const styles = { ...master.styles, ...(defaultText ? { presentation: defaultText } : {}) };
   const tree = readShapeTree(root, slide, decorationColors(pkg, part, color, pictures, slide));
-  const placeholders = tree.placeholders.map((raw) => {
+  const baseOf = (raw: RawPlaceholder): RawPlaceholder | undefined => {
     const baseType = masterTypeFor(raw.type);
-    const base = master.raw.find((m) => m.type === baseType) ?? (baseType === 'body' ? master.raw.find((m) => m.type === 'obj') : undefined);
-    return effectivePlaceholder(raw, base, styles, ctx, defaultBox(raw.type, slide));
-  });
+    return master.raw.find((m) => m.type === baseType) ?? (baseType === 'body' ? master.raw.find((m) => m.type === 'obj') : undefined);
+  };
+  // Levels 2–9 of every placeholder, from the layout parsed again: only for the layouts a deck uses
+  // (its tree is let go below, as keeping 68 of them cost about 90 MB).
+  let deeper: LevelStyle[][] | undefined;
+  const deeperLevels = (i: number) => (): LevelStyle[] => {
+    if (!deeper) {
+      const again = readShapeTree(pkg.xml(part).documentElement!, slide);
+      deeper = again.placeholders.map((raw) => effectivePlaceholder(raw, baseOf(raw), styles, ctx, defaultBox(raw.type, slide)).levels);
+      pkg.forget(part);
+    }
+    return deeper[i]!;
+  };
+  const placeholders = tree.placeholders.map((raw, i) => effectivePlaceholder(raw, baseOf(raw), styles, ctx, defaultBox(raw.type, slide), options.eagerLevels ? undefined : deeperLevels(i)));
   markAmbiguous(placeholders);
   const sameMap = COLOR_ROLES.every((r) => colorMap[r] === master.info.colorMap[r]);
   // Without a background of its own the layout shows the master's, read through the layout's colour map.

@@ -19,16 +19,27 @@ export interface StyleContext {
 export function resolveLevels(lists: readonly (Element | undefined)[], ctx: StyleContext): LevelStyle[] {
   const present = lists.filter((l): l is Element => l !== undefined);
   const levels: LevelStyle[] = [];
-  for (let n = 1; n <= 9; n++) {
-    const chain = present.map((l) => child(l, 'a', `lvl${n}pPr`)).filter((e): e is Element => e !== undefined);
-    // `a:defPPr` of a list applies to every level it does not state (the presentation's default style has one).
-    for (const l of present) {
-      const d = child(l, 'a', 'defPPr');
-      if (d) chain.push(d);
-    }
-    levels.push(resolveLevel(chain, ctx));
-  }
+  for (let n = 1; n <= 9; n++) levels.push(levelOf(present, n, ctx));
   return levels;
+}
+
+/** Level 1 alone, as resolveLevels gives it. */
+export function resolveFirstLevel(lists: readonly (Element | undefined)[], ctx: StyleContext): LevelStyle {
+  return levelOf(
+    lists.filter((l): l is Element => l !== undefined),
+    1,
+    ctx,
+  );
+}
+
+function levelOf(present: readonly Element[], n: number, ctx: StyleContext): LevelStyle {
+  const chain = present.map((l) => child(l, 'a', `lvl${n}pPr`)).filter((e): e is Element => e !== undefined);
+  // `a:defPPr` of a list applies to every level it does not state (the presentation's default style has one).
+  for (const l of present) {
+    const d = child(l, 'a', 'defPPr');
+    if (d) chain.push(d);
+  }
+  return resolveLevel(chain, ctx);
 }
 
 function firstAttr(chain: readonly Element[], name: string): string | undefined {

@@ -93,6 +93,14 @@ describe.skipIf(missing && !process.env.CI)('real templates in ../shared/templat
       if (row.layouts === 0) expect(t.layouts.every((l) => l.synthetic)).toBe(true);
     });
 
+    it('gives the same model with levels 2–9 read on demand as read at once', () => {
+      const bytes = fs.readFileSync(path.join(DIR, file));
+      const lazy = readTemplate(bytes, file);
+      const eager = readTemplate(bytes, file, { eagerLevels: true });
+      if ('error' in lazy || 'error' in eager) throw new Error(`${file} does not read`);
+      expect(JSON.stringify(lazy.template)).toBe(JSON.stringify(eager.template));
+    });
+
     it('gives every placeholder a box on the slide and styles in points', () => {
       const t = model(file);
       for (const l of [...t.masters, ...t.layouts]) {
