@@ -87,8 +87,19 @@ export function readingOrder(list: Placeholder[]): Placeholder[] {
   });
 }
 
+/** Offers by layout: the same for every need, so a template's layouts are sorted out once, not once a need. */
+const offers = new WeakMap<LayoutInfo, Offer>();
+
 function offerOf(t: TemplateModel, index: number): Offer {
   const layout = t.layouts[index]!;
+  const known = offers.get(layout);
+  if (known && known.index === index && known.slide === t.slideSize) return known;
+  const made = makeOffer(t, index, layout);
+  offers.set(layout, made);
+  return made;
+}
+
+function makeOffer(t: TemplateModel, index: number, layout: LayoutInfo): Offer {
   const usable = layout.placeholders.filter((p) => !p.ambiguous);
   const title = usable.find((p) => p.type === 'title' && !p.vertical) ?? usable.find((p) => p.type === 'ctrTitle' && !p.vertical);
   const subTitle = usable.find((p) => p.type === 'subTitle');
@@ -277,7 +288,7 @@ function describe(t: TemplateModel, index: number, need: LayoutNeed): LayoutChoi
     layout: o.layout,
     bodies: s.bodies,
     area: { x: 0, y: 0, w: 0, h: 0 },
-    footer: o.footer,
+    footer: { ...o.footer },
     reason: s.reason,
     score: adjust(o, need, s.score),
   };
