@@ -23,6 +23,9 @@ const result = await build({
   platform: 'node',
   target: 'node20',
   external: ['@napi-rs/canvas', 'piscina'],
+  // pptxgenjs zips its package with JSZip and emit takes it apart at once: the collector hands emit the
+  // parts instead (src/emit/zip-collector.ts), and JSZip, pako and readable-stream stay out of the bundle.
+  alias: { jszip: './src/emit/zip-collector.ts' },
   // CommonJS packages inside an ES module bundle still call require() for Node's built-ins.
   banner: { js: "import { createRequire as __briefdeckRequire } from 'node:module'; const require = __briefdeckRequire(import.meta.url);" },
   minifyWhitespace: true,

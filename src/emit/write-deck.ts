@@ -72,7 +72,10 @@ export async function writeDeck(deck: PlacedDeck, charts: ChartImages, opts: Emi
     placed.elements.forEach((el, i) => addElement(slide, pptx, el, i, opts, lang, charts.get(chartKey(placed.number, i)), media));
     if (placed.notes) slide.addNotes(placed.notes);
   }
-  const generated = unzipParts((await pptx.write({ outputType: 'uint8array', compression: false })) as Uint8Array);
+  // In the bundle and the tests pptxgenjs's JSZip is a collector (zip-collector.ts) that hands over the
+  // parts themselves; the compiled library's real JSZip gives a stored zip to take apart.
+  const written = await pptx.write({ outputType: 'uint8array', compression: false });
+  const generated: Parts = written instanceof Map ? (written as Parts) : unzipParts(written as Uint8Array);
   for (const [name, bytes] of generated) if (name.startsWith('ppt/media/')) generated.set(name, media.lookup(bytes) ?? bytes);
   await fixCharts(generated, opts.modified, opts.theme.eastAsianFont, nativeChartEdits(pptx));
 
