@@ -85,16 +85,25 @@ export function relativeTarget(from: string, to: string): string {
   return path.relative(path.dirname(from), to);
 }
 
+/** Relationships by the bytes they were read from: emit reads most relationship parts more than once. */
+const relsRead = new WeakMap<Uint8Array, readonly Relationship[]>();
+
+/** A part's relationships (a fresh list of fresh objects: callers add to it and write it back). */
 export function readRels(parts: Parts, part: string): Relationship[] {
   const name = relsName(part);
-  if (!parts.has(name)) return [];
-  const doc = readXml(parts, name);
-  return children(doc.documentElement!, 'rel', 'Relationship').map((r) => ({
-    id: r.getAttribute('Id') ?? '',
-    type: r.getAttribute('Type') ?? '',
-    target: r.getAttribute('Target') ?? '',
-    external: r.getAttribute('TargetMode') === 'External',
-  }));
+  const bytes = parts.get(name);
+  if (!bytes) return [];
+  let rels = relsRead.get(bytes);
+  if (!rels) {
+    rels = children(readXml(parts, name).documentElement!, 'rel', 'Relationship').map((r) => ({
+      id: r.getAttribute('Id') ?? '',
+      type: r.getAttribute('Type') ?? '',
+      target: r.getAttribute('Target') ?? '',
+      external: r.getAttribute('TargetMode') === 'External',
+    }));
+    relsRead.set(bytes, rels);
+  }
+  return rels.map((r) => ({ ...r }));
 }
 
 export function writeRels(parts: Parts, part: string, rels: Relationship[]): void {
@@ -109,6 +118,9 @@ export function writeRels(parts: Parts, part: string, rels: Relationship[]): voi
     root.appendChild(el);
   }
   writeXml(parts, relsName(part), doc);
+  // Read back, these bytes give these relationships (the serializer escapes every character a parser
+  // would normalize in an attribute), so a later readRels need not parse them.
+  relsRead.set(parts.get(relsName(part))!, rels.map((r) => ({ ...r, external: r.external === true })));
 }
 
 /** Content types by part, from a package's [Content_Types].xml (overrides, then defaults by extension). */

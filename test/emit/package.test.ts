@@ -2,7 +2,7 @@
 // that all resolve, and no part that nothing refers to.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { naturalCompare, readRels, relsName, resolveTarget, unzipParts, type Parts } from '../../src/emit/package.js';
+import { naturalCompare, readRels, relsName, resolveTarget, unzipParts, writeRels, type Parts } from '../../src/emit/package.js';
 import { children, parseXml } from '../../src/xml.js';
 import { buildDeck, deckFiles } from '../helpers.js';
 
@@ -68,5 +68,30 @@ describe.each(deckFiles().map((f) => [path.basename(f), f]))('%s', (_name, file)
 describe('naturalCompare', () => {
   it('sorts digit runs as numbers', () => {
     expect(['slide10.xml', 'slide2.xml', 'slide1.xml'].sort(naturalCompare)).toEqual(['slide1.xml', 'slide2.xml', 'slide10.xml']);
+  });
+});
+
+describe('relationships read once per part', () => {
+  const rels = [
+    { id: 'rId1', type: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/slideLayout', target: '../slideLayouts/slideLayout2.xml', external: false },
+    { id: 'rIdLink1', type: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink', target: 'https://example.org/a?b=1&c="d"\n\tline', external: true },
+  ];
+
+  it('reads back what was written, as parsing the written part gives it', () => {
+    const parts: Parts = new Map();
+    writeRels(parts, 'ppt/slides/slide1.xml', rels);
+    expect(readRels(parts, 'ppt/slides/slide1.xml')).toEqual(rels);
+    // The same bytes in a map of their own (no reading remembered for them) parse to the same list.
+    const copy: Parts = new Map([[relsName('ppt/slides/slide1.xml'), Uint8Array.from(parts.get(relsName('ppt/slides/slide1.xml'))!)]]);
+    expect(readRels(copy, 'ppt/slides/slide1.xml')).toEqual(rels);
+  });
+
+  it('hands out a fresh list each time: a caller adding to it changes nothing for the next', () => {
+    const parts: Parts = new Map();
+    writeRels(parts, 'ppt/slides/slide1.xml', rels);
+    const first = readRels(parts, 'ppt/slides/slide1.xml');
+    first.push({ id: 'rId9', type: 'x', target: 'y', external: false });
+    first[0]!.target = 'changed';
+    expect(readRels(parts, 'ppt/slides/slide1.xml')).toEqual(rels);
   });
 });
