@@ -69,6 +69,10 @@ export async function build(text: string | Uint8Array, options: BuildOptions = {
     return done();
   }
   if (!parsed.outline || epoch === null) return done();
+  // The chart worker starts loading chart.js and the canvas while this thread builds and lays out the deck.
+  if (!options.layoutOnly && parsed.outline.slides.some((s) => 'chart' in s && s.chart && s.chart.render !== 'native')) {
+    void import('./render/chart-pool.js').then((m) => m.warmChartWorker());
+  }
   const deck = buildModel(parsed.outline, parsed.locate, diags, options.readAsset ?? files.asset, modelOptions);
   if (diags.hasErrors) return done();
 
@@ -84,7 +88,7 @@ export async function build(text: string | Uint8Array, options: BuildOptions = {
   );
   stats.charts = pictures.length;
   const images = pictures.filter(({ el }) => el.spec.render === 'image');
-  const drawn = await chartPictures(
+  const drawn = chartPictures(
     images.map(({ el }) => ({ spec: el.spec, size: { widthIn: el.box.w, heightIn: el.box.h } })),
     deck.theme,
     options.onProgress ? { onProgress: options.onProgress } : {},

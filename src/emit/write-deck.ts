@@ -25,8 +25,8 @@ import { byScript, colorValue, type TextContext } from './text-body.js';
 /** Parts that stay as they are once the slides are on their layouts (deflated ahead: deflate-ahead.ts). */
 const FINAL_AFTER_ASSEMBLY = /^ppt\/(?:slideMasters|slideLayouts|theme|notesMasters|charts|embeddings)\//;
 
-/** A chart picture for the chart at this slide number and element index. */
-export type ChartImages = Map<string, Uint8Array>;
+/** A chart picture for the chart at this slide number and element index (it may still be being drawn). */
+export type ChartImages = Map<string, Uint8Array | Promise<Uint8Array>>;
 export const chartKey = (slideNumber: number, elementIndex: number): string => `${slideNumber}:${elementIndex}`;
 
 const hex = (color: string): string => color.replace(/^#/, '').toUpperCase();
@@ -81,7 +81,6 @@ export async function writeDeck(deck: PlacedDeck, charts: ChartImages, opts: Emi
   // parts themselves; the compiled library's real JSZip gives a stored zip to take apart.
   const written = await pptx.write({ outputType: 'uint8array', compression: false });
   const generated: Parts = written instanceof Map ? (written as Parts) : unzipParts(written as Uint8Array);
-  for (const [name, bytes] of generated) if (name.startsWith('ppt/media/')) generated.set(name, media.lookup(bytes) ?? bytes);
   await fixCharts(generated, opts.modified, opts.theme.eastAsianFont, nativeChartEdits(pptx));
 
   const templateParts = opts.templateParts ?? cachedBuiltinTemplate(deck.template, { base: generated, theme: opts.theme, footerText: opts.meta.title });
@@ -146,10 +145,12 @@ export async function writeDeck(deck: PlacedDeck, charts: ChartImages, opts: Emi
     format: `Custom (${size.w.toFixed(2)} × ${size.h.toFixed(2)} in)`,
   });
   finishPackage(assembled, CORE, APP);
+  // The pictures, last: the charts among them were drawn on the chart worker meanwhile.
+  for (const [name, bytes] of parts) if (name.startsWith('ppt/media/')) parts.set(name, (await media.lookup(bytes)) ?? bytes);
   return await zipParts(parts, opts.modified);
 }
 
-function addElement(slide: PptxSlide, pptx: Pptx, el: PlacedElement, index: number, opts: EmitOptions, lang: string, chartPng: Uint8Array | undefined, media: MediaSwap): void {
+function addElement(slide: PptxSlide, pptx: Pptx, el: PlacedElement, index: number, opts: EmitOptions, lang: string, chartPng: Uint8Array | Promise<Uint8Array> | undefined, media: MediaSwap): void {
   const { x, y, w, h } = el.box;
   const objectName = shapeTag(index);
   switch (el.type) {

@@ -1,10 +1,8 @@
 // Chart pictures: cached by a hash of everything that affects their pixels, so that a rebuild after a
-// text edit (watch mode) redraws no chart; new ones drawn in turn and encoded in parallel on the thread
-// pool, so that a deck with many charts uses every core.
+// text edit (watch mode) redraws no chart; new ones drawn on the chart worker (chart-pool.ts).
 import { createHash } from 'node:crypto';
-import os from 'node:os';
 import type { ChartSpec, Theme } from '../model/types.js';
-import { renderChartPng } from './chart-png.js';
+import { drawChart } from './chart-pool.js';
 import type { PlacedSize } from './style.js';
 
 const MAX_ENTRIES = 512;
@@ -26,32 +24,34 @@ export interface ChartRequest {
   size: PlacedSize;
 }
 
-/** The PNG of every requested chart, in order, and how many had to be drawn (the others were cached). */
-export async function chartPictures(
+/**
+ * The PNG of every requested chart, in order, as promises (the pictures are drawn while the package is
+ * written: chart-pool.ts), and how many had to be drawn (the others were cached).
+ */
+export function chartPictures(
   requests: ChartRequest[],
   theme: Theme,
   options: { onProgress?: (done: number, total: number) => void } = {},
-): Promise<{ pngs: Uint8Array[]; rendered: number }> {
+): { pngs: Promise<Uint8Array>[]; rendered: number } {
   const t = chartTheme(theme);
   const keys = requests.map((r) => chartHash(r.spec, t, r.size));
-  const missing = [...new Set(keys.filter((k) => !cache.has(k)))];
-  // A few encodes in flight at once: enough to keep every core busy, few enough to bound memory
-  // (each holds one full-size canvas).
-  const inFlight = new Set<Promise<void>>();
-  const limit = os.availableParallelism() + 1;
+  const drawing = new Map<string, Promise<Uint8Array>>();
   let done = 0;
-  for (const key of missing) {
-    const r = requests[keys.indexOf(key)]!;
-    const job: Promise<void> = renderChartPng(r.spec, t, r.size).then(({ png }) => {
-      remember(key, png);
-      inFlight.delete(job);
-      options.onProgress?.(++done, missing.length);
-    });
-    inFlight.add(job);
-    if (inFlight.size >= limit) await Promise.race(inFlight);
+  for (const [i, key] of keys.entries()) {
+    if (cache.has(key) || drawing.has(key)) continue;
+    drawing.set(
+      key,
+      drawChart(requests[i]!.spec, t, requests[i]!.size).then((png) => {
+        remember(key, png);
+        options.onProgress?.(++done, drawing.size);
+        return png;
+      }),
+    );
   }
-  await Promise.all(inFlight);
-  return { pngs: keys.map((k) => cache.get(k)!), rendered: missing.length };
+  const pngs = keys.map((k) => drawing.get(k) ?? Promise.resolve(cache.get(k)!));
+  // A failed chart is reported where the package awaits it; until then it is not an unhandled rejection.
+  for (const p of drawing.values()) p.catch(() => undefined);
+  return { pngs, rendered: drawing.size };
 }
 
 function remember(key: string, png: Uint8Array): void {
