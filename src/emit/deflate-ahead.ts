@@ -4,6 +4,7 @@
 // worker thread, which deflates them on the other core while this one edits slides; the zip then finds
 // them in zip-write's cache. The worker runs the same fflate deflateSync at the same level (packPart),
 // so the bytes are the same whichever thread made them.
+import os from 'node:os';
 import { isMainThread, Worker } from 'node:worker_threads';
 import { cachedPack, keepPack, packKey, packPart, type Packed, type ZipEntry } from './zip-write.js';
 
@@ -15,7 +16,8 @@ interface Reply {
 
 let worker: Worker | undefined;
 /** False once the worker failed or could not start: everything is deflated here from then on. */
-let usable = isMainThread && import.meta.url.endsWith('.js'); // vitest runs the .ts sources: no worker file
+// One core has nothing to gain; vitest runs the .ts sources, where there is no worker file.
+let usable = isMainThread && os.availableParallelism() > 1 && import.meta.url.endsWith('.js');
 let nextId = 0;
 /** Parts deflated on the worker so far (for tests: that the worker, not this thread, made them). */
 let received = 0;
