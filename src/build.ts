@@ -9,8 +9,10 @@ import { buildModel, type AssetReader } from './model/build-model.js';
 import type { DataReader } from './model/data.js';
 import type { TemplateSource } from './model/template.js';
 import type { Deck } from './model/types.js';
+import { warmDeflater } from './emit/deflate-ahead.js';
 import { fileInputs } from './inputs.js';
 import { parseOutline } from './outline/parse.js';
+import { warmChartWorker } from './render/chart-pool.js';
 
 export interface BuildOptions {
   /** Folder the outline lives in: images are looked up from here. Default: the working folder. */
@@ -55,6 +57,13 @@ export async function build(text: string | Uint8Array, options: BuildOptions = {
   if (options.template?.path) files.used.add(path.resolve(options.template.path));
   const done = (extra: Partial<BuildResult> = {}): BuildResult => ({ diagnostics: sortDiagnostics(diags.list), stats, inputs: [...files.used].sort(), ...extra });
 
+  if (!options.layoutOnly) {
+    // The workers start now, so that they have loaded their code (chart.js and the canvas; fflate) by the
+    // time this thread, having read and laid out the deck, sends them charts and parts. An outline that
+    // never says "chart" draws none.
+    warmDeflater();
+    if ((typeof text === 'string' ? text : Buffer.from(text.buffer, text.byteOffset, text.byteLength)).includes('chart')) warmChartWorker();
+  }
   const epoch = sourceDateEpoch(options, diags);
   const parsed = parseOutline(text, diags);
   const modelOptions = {
@@ -69,10 +78,6 @@ export async function build(text: string | Uint8Array, options: BuildOptions = {
     return done();
   }
   if (!parsed.outline || epoch === null) return done();
-  // The chart worker starts loading chart.js and the canvas while this thread builds and lays out the deck.
-  if (!options.layoutOnly && parsed.outline.slides.some((s) => 'chart' in s && s.chart && s.chart.render !== 'native')) {
-    void import('./render/chart-pool.js').then((m) => m.warmChartWorker());
-  }
   const deck = buildModel(parsed.outline, parsed.locate, diags, options.readAsset ?? files.asset, modelOptions);
   if (diags.hasErrors) return done();
 
