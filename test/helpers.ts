@@ -119,8 +119,17 @@ export async function partText(pptx: Uint8Array, name: string): Promise<string> 
 export const textOf = (xml: string): string =>
   [...xml.matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((m) => m[1]!.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/\u00A0/g, ' ')).join(' ');
 
+const madeDirs: string[] = [];
+// Each test process removes the folders it made when it ends (BRIEFDECK_KEEP_TEMP=1 keeps them to look at).
+process.on('exit', () => {
+  if (process.env.BRIEFDECK_KEEP_TEMP) return;
+  for (const dir of madeDirs) fs.rmSync(dir, { recursive: true, force: true });
+});
+
 export function tempDir(prefix: string): string {
-  return fs.mkdtempSync(path.join(fs.realpathSync(process.env.TMPDIR ?? '/tmp'), `briefdeck-${prefix}-`));
+  const dir = fs.mkdtempSync(path.join(fs.realpathSync(process.env.TMPDIR ?? '/tmp'), `briefdeck-${prefix}-`));
+  madeDirs.push(dir);
+  return dir;
 }
 
 export function run(cmd: string, args: string[], opts: { cwd?: string; timeout?: number } = {}): { status: number; stdout: string; stderr: string } {

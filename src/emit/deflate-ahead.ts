@@ -4,63 +4,17 @@
 // worker thread, which deflates them on the other core while this one edits slides; the zip then finds
 // them in zip-write's cache. The worker runs the same fflate deflateSync at the same level (packPart),
 // so the bytes are the same whichever thread made them.
-import os from 'node:os';
-import { isMainThread, Worker } from 'node:worker_threads';
+import { JobThread } from '../job-thread.js';
 import { cachedPack, keepPack, packKey, packPart, type Packed, type ZipEntry } from './zip-write.js';
 
-interface Reply {
-  id: number;
-  crc: number;
-  bytes: Uint8Array;
-}
-
-let worker: Worker | undefined;
-/** False once the worker failed or could not start: everything is deflated here from then on. */
-// One core has nothing to gain; vitest runs the .ts sources, where there is no worker file.
-let usable = isMainThread && os.availableParallelism() > 1 && import.meta.url.endsWith('.js');
-let nextId = 0;
+const thread = new JobThread<{ data: Uint8Array; level: number }, Packed>(new URL('./deflate-worker.js', import.meta.url));
+const inFlight = new Map<string, Promise<Packed | undefined>>();
 /** Parts deflated on the worker so far (for tests: that the worker, not this thread, made them). */
 let received = 0;
-const waiting = new Map<number, { resolve: (p: Packed | undefined) => void }>();
-const inFlight = new Map<string, Promise<Packed | undefined>>();
-
-function giveUp(): void {
-  usable = false;
-  worker = undefined;
-  for (const w of waiting.values()) w.resolve(undefined);
-  waiting.clear();
-}
-
-function theWorker(): Worker | undefined {
-  if (!usable) return undefined;
-  if (!worker) {
-    try {
-      // None of this process's Node options: a worker that only deflates needs none, and some (an
-      // --input-type, a loader) would stop it starting.
-      worker = new Worker(new URL('./deflate-worker.js', import.meta.url), { execArgv: [] });
-    } catch {
-      giveUp();
-      return undefined;
-    }
-    worker.on('message', (r: Reply) => {
-      const w = waiting.get(r.id);
-      waiting.delete(r.id);
-      if (waiting.size === 0) worker?.unref();
-      received++;
-      w?.resolve({ crc: r.crc, bytes: r.bytes });
-    });
-    worker.on('error', giveUp);
-    worker.on('exit', giveUp);
-    // Idle, it must not keep the process alive (a build that is done is done); with parts to deflate it
-    // must, or an awaited part would never come. (After the listeners: adding one refs the worker.)
-    worker.unref();
-  }
-  return worker;
-}
 
 /** Starts the worker now, so that it is ready by the time the first parts are final. */
 export function warmDeflater(): void {
-  theWorker();
+  thread.start();
 }
 
 /** Sends parts whose bytes are final to be deflated on the worker (those not cached or sent already). */
@@ -69,17 +23,16 @@ export function deflateAhead(parts: Iterable<{ data: Uint8Array; level: number }
     if (level === 0) continue;
     const key = packKey(data, level);
     if (inFlight.has(key) || cachedPack(key)) continue;
-    const w = theWorker();
-    if (!w) return;
-    const id = nextId++;
-    const done = new Promise<Packed | undefined>((resolve) => waiting.set(id, { resolve })).then((p) => {
+    if (!thread.start()) return;
+    const done = thread.run({ data, level }).then((p) => {
       inFlight.delete(key);
-      if (p) keepPack(key, p);
+      if (p) {
+        received++;
+        keepPack(key, p);
+      }
       return p;
     });
     inFlight.set(key, done);
-    if (waiting.size === 1) w.ref();
-    w.postMessage({ id, data, level });
   }
 }
 

@@ -1,10 +1,10 @@
 // Chart pictures are drawn on a worker thread, so that on a machine with two cores or more the charts
 // are drawn while this thread writes the package (and it never loads chart.js): the pictures are only
 // needed when the package is zipped. The worker runs the same renderChartPng with the same bundled
-// fonts, so a picture has the same bytes whichever thread drew it. Where no worker can run (the .ts
-// sources under vitest, a batch's worker threads, a worker that failed) charts are drawn here.
+// fonts, so a picture has the same bytes whichever thread drew it. Where no worker can run (job-thread.ts)
+// or the worker failed, charts are drawn here.
 import os from 'node:os';
-import { isMainThread, Worker } from 'node:worker_threads';
+import { JobThread } from '../job-thread.js';
 import type { ChartSpec, Theme } from '../model/types.js';
 import type { PlacedSize } from './style.js';
 
@@ -21,88 +21,40 @@ const ON_WORKER = 3;
 /** Here, encodes run on libuv's thread pool: enough in flight to keep every core busy, no more. */
 const HERE = os.availableParallelism() + 1;
 
-let usable = isMainThread && os.availableParallelism() > 1 && import.meta.url.endsWith('.js');
-let worker: Worker | undefined;
-let nextId = 0;
-const sent = new Map<number, Job>();
-let here = 0;
+const thread = new JobThread<Omit<Job, 'resolve' | 'reject'>, Uint8Array>(new URL('./chart-worker.js', import.meta.url));
+const queue: Job[] = [];
+let running = 0;
 /** Pictures the worker drew so far (for tests: that the worker, not this thread, drew them). */
 let onWorker = 0;
-const queue: Job[] = [];
 
-function giveUp(): void {
-  usable = false;
-  worker = undefined;
-  // What the worker held is drawn here instead.
-  queue.unshift(...sent.values());
-  sent.clear();
-  pump();
-}
-
-async function drawHere(job: Job): Promise<void> {
+async function draw(job: Job): Promise<void> {
   try {
-    const { renderChartPng } = await import('./chart-png.js');
-    job.resolve((await renderChartPng(job.spec, job.theme, job.size)).png);
+    let png = await thread.run({ spec: job.spec, theme: job.theme, size: job.size });
+    if (png) onWorker++;
+    else {
+      const { renderChartPng } = await import('./chart-png.js');
+      png = (await renderChartPng(job.spec, job.theme, job.size)).png;
+    }
+    job.resolve(png);
   } catch (e) {
     job.reject(e instanceof Error ? e : new Error(String(e)));
   }
 }
 
-function theWorker(): Worker | undefined {
-  if (!usable) return undefined;
-  if (!worker) {
-    try {
-      // None of this process's Node options: some (an --input-type, a loader) would stop it starting.
-      worker = new Worker(new URL('./chart-worker.js', import.meta.url), { execArgv: [] });
-    } catch {
-      usable = false;
-      return undefined;
-    }
-    worker.on('message', (r: { id: number; png?: Uint8Array; error?: string }) => {
-      const job = sent.get(r.id);
-      sent.delete(r.id);
-      if (job) {
-        if (r.png) onWorker++;
-        if (r.png) job.resolve(r.png);
-        else job.reject(new Error(r.error ?? 'internal: the chart worker gave no picture'));
-      }
+/** Starts queued charts, up to the number in flight the worker (or this thread) allows. */
+function pump(): void {
+  while (queue.length && running < (thread.start() ? ON_WORKER : HERE)) {
+    running++;
+    void draw(queue.shift()!).finally(() => {
+      running--;
       pump();
     });
-    worker.on('error', giveUp);
-    worker.on('exit', giveUp);
-    // Idle, it must not keep the process alive; with charts to draw it must (pump refs it). After the
-    // listeners, which ref it.
-    worker.unref();
-  }
-  return worker;
-}
-
-/** Hands queued charts to the worker, or draws them here, up to the number in flight each allows. */
-function pump(): void {
-  const w = theWorker();
-  while (queue.length && (w ? sent.size < ON_WORKER : here < HERE)) {
-    const job = queue.shift()!;
-    if (w) {
-      const id = nextId++;
-      sent.set(id, job);
-      w.postMessage({ id, spec: job.spec, theme: job.theme, size: job.size });
-    } else {
-      here++;
-      void drawHere(job).finally(() => {
-        here--;
-        pump();
-      });
-    }
-  }
-  if (w) {
-    if (sent.size) w.ref();
-    else w.unref();
   }
 }
 
 /** Starts the worker now (it loads chart.js and the canvas while this thread reads the outline). */
 export function warmChartWorker(): void {
-  theWorker();
+  thread.start();
 }
 
 /** The PNG of one chart, drawn on the worker, or here where there is none. */
