@@ -68,6 +68,18 @@ describe('shape ids the reader found unique', () => {
   });
 });
 
+describe('a template built on again (watch, serve)', () => {
+  it('is read once: the second build gets the same model and the same bytes', async () => {
+    const bytes = buildPackage(duplicated);
+    const outline = 'deck:\n  title: Twice\nslides:\n  - type: bullets\n    title: One\n    bullets: [a, b]\n';
+    const first = await build(outline, { template: { bytes, name: 'twice.pptx' } });
+    // Other bytes of the same content, as a rebuild reads the file again.
+    const second = await build(outline, { template: { bytes: bytes.slice(), name: 'twice.pptx' } });
+    expect(second.placed?.template).toBe(first.placed?.template);
+    expect(second.pptx).toEqual(first.pptx);
+  });
+});
+
 describe('levels 2–9 of layout placeholders, resolved on first read', () => {
   const level = (sizePt: number): LevelStyle => ({ sizePt } as LevelStyle);
 
