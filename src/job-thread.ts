@@ -62,8 +62,11 @@ export class JobThread<Req, Res> {
     return true;
   }
 
-  /** The worker's answer; undefined when there is no worker or it was lost (do the job here then). */
-  run(req: Req): Promise<Res | undefined> {
+  /**
+   * The worker's answer; undefined when there is no worker or it was lost (do the job here then).
+   * `transfer` moves buffers instead of copying them (they are unusable here afterwards).
+   */
+  run(req: Req, transfer: ArrayBuffer[] = []): Promise<Res | undefined> {
     if (!this.start()) return Promise.resolve(undefined);
     const w = this.worker!;
     const id = this.nextId++;
@@ -71,7 +74,7 @@ export class JobThread<Req, Res> {
       this.waiting.set(id, { resolve, reject });
       // With a job out, it must keep the process alive, or the answer would never be waited for.
       if (this.waiting.size === 1) w.ref();
-      w.postMessage({ id, req });
+      w.postMessage({ id, req }, transfer);
     });
   }
 
@@ -81,13 +84,21 @@ export class JobThread<Req, Res> {
   }
 }
 
-/** The worker's side: answers each job with `handle`'s result, or the error it threw. */
-export function answerJobs<Req, Res>(handle: (req: Req) => Res | Promise<Res>): void {
+/** A buffer that can be moved to another thread as it is: one that is all of its own memory. */
+export function ownBuffer(bytes: Uint8Array): ArrayBuffer[] {
+  return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer ? [bytes.buffer] : [];
+}
+
+/**
+ * The worker's side: answers each job with `handle`'s result, or the error it threw; `transfer` names the
+ * result's buffers to move rather than copy. (A typed array is cloned with all of the memory it views.)
+ */
+export function answerJobs<Req, Res>(handle: (req: Req) => Res | Promise<Res>, transfer: (result: Res) => ArrayBuffer[] = () => []): void {
   parentPort?.on('message', ({ id, req }: { id: number; req: Req }) => {
     Promise.resolve()
       .then(() => handle(req))
       .then(
-        (result) => parentPort!.postMessage({ id, result }),
+        (result) => parentPort!.postMessage({ id, result }, transfer(result)),
         (e: unknown) => parentPort!.postMessage({ id, error: e instanceof Error ? (e.stack ?? e.message) : String(e) }),
       );
   });

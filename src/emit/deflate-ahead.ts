@@ -24,7 +24,10 @@ export function deflateAhead(parts: Iterable<{ data: Uint8Array; level: number }
     const key = packKey(data, level);
     if (inFlight.has(key) || cachedPack(key)) continue;
     if (!thread.start()) return;
-    const done = thread.run({ data, level }).then((p) => {
+    // A copy of just these bytes, moved: the part may be a view into a larger buffer, which would be
+    // cloned whole, and the zip still needs the part itself.
+    const copy = data.slice();
+    const done = thread.run({ data: copy, level }, [copy.buffer]).then((p) => {
       inFlight.delete(key);
       if (p) {
         received++;
