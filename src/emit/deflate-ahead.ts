@@ -7,7 +7,8 @@
 import { JobThread } from '../job-thread.js';
 import { cachedPack, keepPack, packKey, packPart, type Packed, type ZipEntry } from './zip-write.js';
 
-const thread = new JobThread<{ data: Uint8Array; level: number }, Packed>(new URL('./deflate-worker.js', import.meta.url));
+type Job = { data: Uint8Array; level: number }[];
+const thread = new JobThread<Job, Packed[]>(new URL('./deflate-worker.js', import.meta.url));
 const inFlight = new Map<string, Promise<Packed | undefined>>();
 /** Parts deflated on the worker so far (for tests: that the worker, not this thread, made them). */
 let received = 0;
@@ -17,26 +18,39 @@ export function warmDeflater(): void {
   thread.start();
 }
 
-/** Sends parts whose bytes are final to be deflated on the worker (those not cached or sent already). */
+/** Sends parts whose bytes are final to be deflated on the worker (those not cached or sent already), in one message. */
 export function deflateAhead(parts: Iterable<{ data: Uint8Array; level: number }>): void {
+  if (!thread.start()) return;
+  const job: Job = [];
+  const keys: string[] = [];
   for (const { data, level } of parts) {
     if (level === 0) continue;
     const key = packKey(data, level);
-    if (inFlight.has(key) || cachedPack(key)) continue;
-    if (!thread.start()) return;
+    if (inFlight.has(key) || cachedPack(key) || keys.includes(key)) continue;
     // A copy of just these bytes, moved: the part may be a view into a larger buffer, which would be
     // cloned whole, and the zip still needs the part itself.
-    const copy = data.slice();
-    const done = thread.run({ data: copy, level }, [copy.buffer]).then((p) => {
-      inFlight.delete(key);
-      if (p) {
-        received++;
-        keepPack(key, p);
-      }
-      return p;
-    });
-    inFlight.set(key, done);
+    job.push({ data: data.slice(), level });
+    keys.push(key);
   }
+  if (!job.length) return;
+  const all = thread.run(
+    job,
+    job.map((j) => j.data.buffer as ArrayBuffer),
+  );
+  keys.forEach((key, i) => {
+    inFlight.set(
+      key,
+      all.then((packed) => {
+        inFlight.delete(key);
+        const p = packed?.[i];
+        if (p) {
+          received++;
+          keepPack(key, p);
+        }
+        return p;
+      }),
+    );
+  });
 }
 
 /**
