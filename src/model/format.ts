@@ -36,6 +36,46 @@ function formatter(decimals: number, grouping: boolean): Intl.NumberFormat {
   return f;
 }
 
+// Below this, numbers are written by hand exactly as Intl writes them (a test compares many thousands):
+// the first Intl.NumberFormat costs a cold build about 20 ms. Intl reads larger doubles differently.
+const BY_HAND_BELOW = 1e15;
+
+/** What Intl.NumberFormat('en-US') writes with `d` fixed decimals: the shortest digits of the double, rounded half away from zero. */
+export function fixedDigits(value: number, d: number, grouping: boolean): string {
+  const negative = value < 0 || Object.is(value, -0);
+  const [mantissa = '', exponent = '0'] = String(Math.abs(value)).split('e');
+  const [whole = '', fraction = ''] = mantissa.split('.');
+  let digits = whole + fraction;
+  let point = whole.length + Number(exponent);
+  if (point <= 0) {
+    digits = '0'.repeat(1 - point) + digits;
+    point = 1;
+  }
+  if (point > digits.length) digits = digits.padEnd(point, '0');
+  let int = digits.slice(0, point);
+  let frac = digits.slice(point);
+  if (frac.length > d) {
+    const kept = (int + frac.slice(0, d)).split('');
+    if (frac.charCodeAt(d) >= 53 /* '5' */) {
+      let k = kept.length - 1;
+      for (; k >= 0 && kept[k] === '9'; k--) kept[k] = '0';
+      if (k >= 0) kept[k] = String(Number(kept[k]) + 1);
+      else kept.unshift('1');
+    }
+    const all = kept.join('');
+    int = all.slice(0, all.length - d);
+    frac = all.slice(all.length - d);
+  } else frac = frac.padEnd(d, '0');
+  int = int.replace(/^0+(?=\d)/, '');
+  if (grouping) int = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `${negative ? '-' : ''}${int}${d > 0 ? `.${frac}` : ''}`;
+}
+
+/** Intl's own way, for the test that holds fixedDigits to it. */
+export function intlDigits(value: number, d: number, grouping: boolean): string {
+  return formatter(d, grouping).format(value);
+}
+
 const SUPERSCRIPT: Record<string, string> = { '-': '⁻', '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹' };
 
 /** 1e-320 → "1 × 10⁻³²⁰": for numbers whose digits lie beyond MAX_DECIMALS. */
@@ -51,7 +91,7 @@ function powerOfTen(value: number): string {
 export function formatNumber(value: number, decimals: number, grouping = true): string {
   if (!Number.isFinite(value)) return 'n/a';
   const d = Math.max(0, Math.min(MAX_DECIMALS, Math.round(decimals)));
-  const text = formatter(d, grouping).format(value);
+  const text = Math.abs(value) < BY_HAND_BELOW ? fixedDigits(value, d, grouping) : formatter(d, grouping).format(value);
   // -0.001 at 2 decimals prints "-0.00": show it as zero.
   return /^-[0.,]*$/.test(text) ? text.slice(1) : text;
 }

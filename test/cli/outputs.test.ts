@@ -160,7 +160,9 @@ describe('--json', () => {
 
   it('prints one JSON object for an internal error (exit 2), whose message is one line', () => {
     const dir = project();
-    // Break the number formatter so that build() itself fails: a stand-in for a bug in briefdeck.
+    // Break the number formatter so that build() itself fails: a stand-in for a bug in briefdeck. Numbers
+    // from 10^15 up are written through Intl (smaller ones by hand), so the chart gets one.
+    fs.writeFileSync(path.join(dir, 'data.csv'), 'year,value\n2022,1\n2023,1000000000000000\n');
     const crash = 'data:text/javascript,Intl.NumberFormat=function(){throw new Error("boom\\nsecond line")}';
     const r = run(process.execPath, ['--import', crash, CLI, 'build', 'deck.yaml', '-o', 'out.pptx', '--json'], { cwd: dir });
     expect(r.status).toBe(2);

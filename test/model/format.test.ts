@@ -1,6 +1,6 @@
 // The one number formatter (src/model/format.ts): the rules the README states under "How a fact reads".
 import { describe, expect, it } from 'vitest';
-import { decimalsIn, factNumber, formatCell, formatFact, formatNumber, formatShare, formatWritten } from '../../src/model/format.js';
+import { decimalsIn, factNumber, fixedDigits, formatCell, formatFact, formatNumber, formatShare, formatWritten, intlDigits } from '../../src/model/format.js';
 import type { Fact } from '../../src/model/types.js';
 
 const span = { line: 1, col: 1 };
@@ -75,5 +75,23 @@ describe('table cells and shares', () => {
     expect(formatShare(0.5, 0)).toBe('50%');
     expect(formatShare(0.0001, 1)).toBe('<0.1%');
     expect(formatShare(0, 1)).toBe('0.0%');
+  });
+});
+
+describe('numbers written without Intl', () => {
+  it('read exactly as Intl.NumberFormat writes them', () => {
+    const check = (v: number, d: number, g: boolean) => expect(fixedDigits(v, d, g), `${v} at ${d}${g ? '' : ' ungrouped'}`).toBe(intlDigits(v, d, g));
+    // Halves of the shortest digits round away from zero (1.005 → 1.01, although the double is below it).
+    const edges = [0, -0, 1.005, 0.125, 2.5, -2.5, 0.05, 0.15, 9.995, 99.995, -0.001, 1234.5, 1e-7, 2.5e-8, 5e-21, 1e-20, 999999999999999.9, 1e15 - 1, 8.675, 1.0000000000000002];
+    for (const v of edges) for (let d = 0; d <= 20; d++) for (const g of [true, false]) check(v, d, g);
+    let seed = 1;
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    for (let k = 0; k < 40_000; k++) {
+      let v = rnd() * 10 * 10 ** (Math.floor(rnd() * 36) - 20);
+      if (rnd() < 0.3) v = Number(v.toPrecision(1 + Math.floor(rnd() * 6)));
+      if (rnd() < 0.2) v = Math.round(v * 1000) / 1000 + 0.0005;
+      if (rnd() < 0.5) v = -v;
+      if (Math.abs(v) < 1e15) check(v, Math.floor(rnd() * 21), rnd() < 0.5);
+    }
   });
 });
