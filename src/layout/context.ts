@@ -105,9 +105,12 @@ export function placeText(ctx: LayoutContext, spec: TextSpec): PlacedText {
 }
 
 /** What levelPitch and the bullet indents read from the level and placeholder (the face is in the text's key). */
-function rulesKey(first: LevelStyle | undefined, ph: Placeholder | undefined): string {
+function rulesKey(first: LevelStyle | undefined, ph: Placeholder | undefined, paragraphs: PlacedParagraph[]): string {
   const pitch = first ? `${'pt' in first.lineSpacing ? `${first.lineSpacing.pt}pt` : `${first.lineSpacing.pct}%`}/${first.sizePt}` : 'single';
-  return ph ? `${pitch}|${ph.levels.map((l) => l.marginIn).join(',')}` : pitch;
+  if (!ph) return pitch;
+  // Only the levels fitting reads: a template's levels 2–9 are resolved when first read.
+  const second = paragraphs.some((p) => p.bullet && p.level === 1) ? ph.levels[1]?.marginIn : undefined;
+  return `${pitch}|${ph.levels[0]?.marginIn}|${second}`;
 }
 
 function placeFitted(ctx: LayoutContext, spec: TextSpec): PlacedText {
@@ -133,7 +136,7 @@ function placeFitted(ctx: LayoutContext, spec: TextSpec): PlacedText {
     pitch: levelPitch(first, face, ctx.theme.faces),
     ...(ph ? { bulletIndentIn: (level: number) => ph.levels[level]?.marginIn ?? 0 } : {}),
     ...(spec.maxLinesPerParagraph !== undefined ? { maxLinesPerParagraph: spec.maxLinesPerParagraph } : {}),
-    rulesKey: rulesKey(first, ph),
+    rulesKey: rulesKey(first, ph, spec.paragraphs),
   });
   const span = spec.span ?? ctx.slide.span;
   if (!fit.fits) {

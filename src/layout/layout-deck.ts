@@ -23,11 +23,17 @@ export function layoutDeck(deck: Deck, diags: Diagnostics): PlacedDeck {
   // on that scale (on the built-in template, its master then sets those sizes, so the slides inherit).
   const first = deck.template ?? builtinFor(deck.theme, deck.theme.faces);
   const laid = { deck, key: contentKey([deck.theme, deck.meta, deck.labels, deck.sources]) };
-  const measured = placeAll(laid, first, undefined, new Diagnostics());
-  const scale = measured ? chooseTypeScale(measured, deck.theme.sizes.body) : undefined;
-  const template = deck.template ?? (scale ? builtinFor(scaledTheme(deck.theme, scale), deck.theme.faces) : first);
-  const slides = placeAll(laid, template, scale, diags) ?? [];
-  return { title: deck.meta.title, language: deck.meta.language, template, slides };
+  try {
+    const measured = placeAll(laid, first, undefined, new Diagnostics());
+    const scale = measured ? chooseTypeScale(measured, deck.theme.sizes.body) : undefined;
+    const template = deck.template ?? (scale ? builtinFor(scaledTheme(deck.theme, scale), deck.theme.faces) : first);
+    const slides = placeAll(laid, template, scale, diags) ?? [];
+    return { title: deck.meta.title, language: deck.meta.language, template, slides };
+  } finally {
+    // What this build used is kept for the next; what the build before used and this one did not, dropped.
+    lastBuild = placedSlides;
+    placedSlides = new Map();
+  }
 }
 
 // The built-in template of a theme, kept: the same object every rebuild, so that slides laid out on it
@@ -93,13 +99,23 @@ function scaledTheme(theme: Theme, scale: TypeScale): Theme {
 
 // Slides laid out before, by everything their layout reads (the slide, its number, the template, the
 // type scale, the deck's theme, meta, labels and sources): a rebuild after a text edit lays out again
-// only the slide it changed, and every slide when the edit changes the type scale. Least recently used
-// first out. A placed slide is never changed after layout, so one object can serve several builds.
-const placedSlides = new Map<string, { placed: PlacedSlide; diagnostics: Diagnostic[] }>();
-const PLACED_SLIDES = 2_000;
+// only the slide it changed, and every slide when the edit changes the type scale. Kept for one build
+// more than they were last used, so that what is kept is at most two builds' slides (a watched deck's
+// replaced pictures are not held). A placed slide is never changed after layout: one object serves
+// several builds.
+type Kept = { placed: PlacedSlide; diagnostics: Diagnostic[] };
+let placedSlides = new Map<string, Kept>();
+/** Both passes and the pagination checks of the largest deck, with room to spare. */
+const KEPT_PER_BUILD = 4 * MAX_SLIDES;
+let lastBuild = new Map<string, Kept>();
 const templateIds = new WeakMap<TemplateModel, number>();
 let templateCount = 0;
 const slideKeys = new WeakMap<Slide, string | undefined>();
+
+/** How many placed slides are kept (for the test that they are bounded). */
+export function keptSlides(): number {
+  return placedSlides.size + lastBuild.size;
+}
 
 function placeSlide(laid: Laid, template: TemplateModel, slide: Slide, number: number, diags: Diagnostics, scale: TypeScale | undefined): PlacedSlide {
   let content = slideKeys.get(slide);
@@ -111,14 +127,12 @@ function placeSlide(laid: Laid, template: TemplateModel, slide: Slide, number: n
   let id = templateIds.get(template);
   if (id === undefined) templateIds.set(template, (id = ++templateCount));
   const key = `${id}|${number}|${contentKey(scale)}|${laid.key}|${content}`;
-  let hit = placedSlides.get(key);
-  if (hit) {
-    placedSlides.delete(key);
-    placedSlides.set(key, hit);
-  } else {
+  let hit = placedSlides.get(key) ?? lastBuild.get(key);
+  if (!hit) {
     const own = new Diagnostics();
-    hit = remember(placedSlides, key, PLACED_SLIDES, () => ({ placed: layoutSlide(laid.deck, template, slide, number, own, scale), diagnostics: own.list }));
+    hit = { placed: layoutSlide(laid.deck, template, slide, number, own, scale), diagnostics: own.list };
   }
+  if (placedSlides.size < KEPT_PER_BUILD) placedSlides.set(key, hit);
   for (const d of hit.diagnostics) diags.list.push({ ...d });
   return hit.placed;
 }

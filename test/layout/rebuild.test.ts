@@ -68,3 +68,18 @@ describe('a rebuild after an edit', () => {
     }
   }, 300_000);
 });
+
+describe('what layout keeps between builds', () => {
+  it('is what the last build used, however many edits came before', async () => {
+    const build = await freshBuild();
+    const { keptSlides } = await import('../../src/layout/layout-deck.js');
+    const kept: number[] = [];
+    for (let i = 0; i < 6; i++) {
+      await build(original.replace('title: From the first group to today', `title: From the first group to today (${i})`), { baseDir: DECKS, layoutOnly: true });
+      kept.push(keptSlides());
+    }
+    // Each edit lays out its slide again; what the edit replaced is not kept.
+    expect(kept[0]).toBeGreaterThan(0);
+    expect(kept).toEqual(kept.map(() => kept[0]));
+  });
+});
