@@ -29,7 +29,7 @@ export function deflateAhead(parts: Iterable<{ data: Uint8Array; level: number }
     if (inFlight.has(key) || cachedPack(key) || keys.includes(key)) continue;
     // A copy of just these bytes, moved: the part may be a view into a larger buffer, which would be
     // cloned whole, and the zip still needs the part itself.
-    job.push({ data: data.slice(), level });
+    job.push({ data: new Uint8Array(data), level }); // a copy (a Buffer's slice() would be a view)
     keys.push(key);
   }
   if (!job.length) return;
