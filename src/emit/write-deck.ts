@@ -25,6 +25,30 @@ import { byScript, colorValue, type TextContext } from './text-body.js';
 /** Parts that stay as they are once the slides are on their layouts (deflated ahead: deflate-ahead.ts). */
 const FINAL_AFTER_ASSEMBLY = /^ppt\/(?:slideMasters|slideLayouts|theme|notesMasters|charts|embeddings)\//;
 
+/**
+ * Edited slides by everything editing reads: the slide and relationships pptxgenjs and assembly gave,
+ * the placed slide, the template (by identity) and the language. A rebuild (watch, serve) takes an
+ * unchanged slide from here instead of parsing, editing and serializing it again.
+ */
+const editedSlides = new Map<string, { slide: Uint8Array; rels: Uint8Array | undefined }>();
+const EDITED_CACHED = 1024;
+const templateIds = new WeakMap<object, number>();
+
+function editKey(parts: Parts, part: string, placed: PlacedDeck['slides'][number], template: PlacedDeck['template'], lang: string): string {
+  const h = createHash('sha1');
+  h.update(parts.get(part) ?? new Uint8Array(0)).update('\0').update(parts.get(relsName(part)) ?? new Uint8Array(0)).update('\0');
+  // Pictures by a hash of their bytes, not as JSON arrays of numbers.
+  h.update(JSON.stringify(placed, (_k, v: unknown) => (v instanceof Uint8Array ? createHash('sha1').update(v).digest('hex') : v)));
+  return `${templateId(template)}:${lang}:${h.digest('hex')}`;
+}
+
+let templateCount = 0;
+function templateId(template: object): number {
+  let id = templateIds.get(template);
+  if (id === undefined) templateIds.set(template, (id = ++templateCount));
+  return id;
+}
+
 /** A chart picture for the chart at this slide number and element index (it may still be being drawn). */
 export type ChartImages = Map<string, Uint8Array | Promise<Uint8Array>>;
 export const chartKey = (slideNumber: number, elementIndex: number): string => `${slideNumber}:${elementIndex}`;
@@ -98,27 +122,32 @@ export async function writeDeck(deck: PlacedDeck, charts: ChartImages, opts: Emi
   deck.slides.forEach((placed, i) => {
     const part = assembled.slides[i]!;
     const layout = deck.template.layouts[placed.layout]!;
-    const rels = readRels(parts, part);
-    const links = new Map<string, string>();
-    const ctx: TextContext = {
-      theme: deck.template.masters[layout.master]?.theme ?? deck.template.theme,
-      colorMap: layout.colorMap,
-      lang,
-      link: (url) => {
-        let id = links.get(url);
-        if (!id) {
-          id = `rIdLink${links.size + 1}`;
-          links.set(url, id);
-          rels.push({ id, type: REL.hyperlink, target: url, external: true });
-        }
-        return id;
-      },
-    };
-    const doc = readXml(parts, part);
-    editSlide(doc, placed, layout, ctx);
-    fixTableText(doc);
-    writeXml(parts, part, doc);
-    if (links.size) writeRels(parts, part, rels);
+    const edited = remember(editedSlides, editKey(parts, part, placed, deck.template, lang), EDITED_CACHED, () => {
+      const rels = readRels(parts, part);
+      const links = new Map<string, string>();
+      const ctx: TextContext = {
+        theme: deck.template.masters[layout.master]?.theme ?? deck.template.theme,
+        colorMap: layout.colorMap,
+        lang,
+        link: (url) => {
+          let id = links.get(url);
+          if (!id) {
+            id = `rIdLink${links.size + 1}`;
+            links.set(url, id);
+            rels.push({ id, type: REL.hyperlink, target: url, external: true });
+          }
+          return id;
+        },
+      };
+      const doc = readXml(parts, part);
+      editSlide(doc, placed, layout, ctx);
+      fixTableText(doc);
+      writeXml(parts, part, doc);
+      if (links.size) writeRels(parts, part, rels);
+      return { slide: parts.get(part)!, rels: links.size ? parts.get(relsName(part)) : undefined };
+    });
+    parts.set(part, edited.slide);
+    if (edited.rels) parts.set(relsName(part), edited.rels);
     const notes = assembled.notes.get(part);
     if (notes && notesIdx && !aligned) alignNotesPlaceholders(parts, notes, notesIdx);
     deflatePartsAhead(parts, [part, relsName(part), ...(notes ? [notes, relsName(notes)] : [])]);
