@@ -23,14 +23,16 @@ export function deflateAhead(parts: Iterable<{ data: Uint8Array; level: number }
   if (!thread.start()) return;
   const job: Job = [];
   const keys: string[] = [];
+  const batched = new Set<string>();
   for (const { data, level } of parts) {
     if (level === 0) continue;
     const key = packKey(data, level);
-    if (inFlight.has(key) || cachedPack(key) || keys.includes(key)) continue;
+    if (inFlight.has(key) || cachedPack(key) || batched.has(key)) continue;
     // A copy of just these bytes, moved: the part may be a view into a larger buffer, which would be
     // cloned whole, and the zip still needs the part itself.
     job.push({ data: new Uint8Array(data), level }); // a copy (a Buffer's slice() would be a view)
     keys.push(key);
+    batched.add(key);
   }
   if (!job.length) return;
   const all = thread.run(

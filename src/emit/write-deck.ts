@@ -3,6 +3,7 @@
 // their layouts (assemble.ts) and finished on the XML tree (slide-xml.ts): placeholders, text bodies,
 // theme colours, decorative flags, the footer. Deterministic: fixed dates, ids and order.
 import { remember } from '../bounded-cache.js';
+import { objectId } from '../object-id.js';
 import { createHash } from 'node:crypto';
 import type { PlacedDeck, PlacedElement, PlacedTable } from '../layout/placed.js';
 import type { DeckMeta, Theme } from '../model/types.js';
@@ -32,21 +33,13 @@ const FINAL_AFTER_ASSEMBLY = /^ppt\/(?:slideMasters|slideLayouts|theme|notesMast
  */
 const editedSlides = new Map<string, { slide: Uint8Array; rels: Uint8Array | undefined }>();
 const EDITED_CACHED = 1024;
-const templateIds = new WeakMap<object, number>();
 
 function editKey(parts: Parts, part: string, placed: PlacedDeck['slides'][number], template: PlacedDeck['template'], lang: string): string {
   const h = createHash('sha1');
   h.update(parts.get(part) ?? new Uint8Array(0)).update('\0').update(parts.get(relsName(part)) ?? new Uint8Array(0)).update('\0');
   // Pictures by a hash of their bytes, not as JSON arrays of numbers.
   h.update(JSON.stringify(placed, (_k, v: unknown) => (v instanceof Uint8Array ? createHash('sha1').update(v).digest('hex') : v)));
-  return `${templateId(template)}:${lang}:${h.digest('hex')}`;
-}
-
-let templateCount = 0;
-function templateId(template: object): number {
-  let id = templateIds.get(template);
-  if (id === undefined) templateIds.set(template, (id = ++templateCount));
-  return id;
+  return `${objectId(template)}:${lang}:${h.digest('hex')}`;
 }
 
 /** A chart picture for the chart at this slide number and element index (it may still be being drawn). */

@@ -4,6 +4,7 @@
 import { Diagnostics, type Diagnostic } from '../diagnostics.js';
 import { punctuationFor } from '../model/labels.js';
 import type { Deck, Slide, Theme } from '../model/types.js';
+import { objectId } from '../object-id.js';
 import { builtinTemplate } from '../template/builtin.js';
 import type { TemplateModel } from '../template/model.js';
 import { chooseLayout, LAYOUT_NEEDS, layoutByName, SLIDE_KIND_NEEDS, type LayoutChoice, type LayoutNeed } from '../template/choose.js';
@@ -108,8 +109,6 @@ let placedSlides = new Map<string, Kept>();
 /** Both passes and the pagination checks of the largest deck, with room to spare. */
 const KEPT_PER_BUILD = 4 * MAX_SLIDES;
 let lastBuild = new Map<string, Kept>();
-const templateIds = new WeakMap<TemplateModel, number>();
-let templateCount = 0;
 const slideKeys = new WeakMap<Slide, string | undefined>();
 
 /** How many placed slides are kept (for the test that they are bounded). */
@@ -124,8 +123,7 @@ function placeSlide(laid: Laid, template: TemplateModel, slide: Slide, number: n
     slideKeys.set(slide, content);
   }
   if (laid.key === undefined || content === undefined) return layoutSlide(laid.deck, template, slide, number, diags, scale);
-  let id = templateIds.get(template);
-  if (id === undefined) templateIds.set(template, (id = ++templateCount));
+  const id = objectId(template);
   const key = `${id}|${number}|${contentKey(scale)}|${laid.key}|${content}`;
   let hit = placedSlides.get(key) ?? lastBuild.get(key);
   if (!hit) {
