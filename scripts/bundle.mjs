@@ -15,7 +15,7 @@ fs.rmSync(outdir, { recursive: true, force: true });
 
 const result = await build({
   absWorkingDir: root,
-  entryPoints: { briefdeck: 'src/cli/bin.ts', 'batch-worker': 'src/cli/batch-worker.ts', 'deflate-worker': 'src/emit/deflate-worker.ts', 'chart-worker': 'src/render/chart-worker.ts' },
+  entryPoints: { briefdeck: 'src/cli/bin.ts', 'batch-worker': 'src/cli/batch-worker.ts', 'chart-worker': 'src/render/chart-worker.ts' },
   outdir,
   bundle: true,
   splitting: true, // each command's dynamic import() stays a chunk of its own, loaded when used

@@ -9,7 +9,6 @@ import { buildModel, type AssetReader } from './model/build-model.js';
 import type { DataReader } from './model/data.js';
 import type { TemplateSource } from './model/template.js';
 import type { Deck } from './model/types.js';
-import { warmDeflater } from './emit/deflate-ahead.js';
 import { fileInputs } from './inputs.js';
 import { parseOutline } from './outline/parse.js';
 import { warmChartWorker } from './render/chart-pool.js';
@@ -58,10 +57,9 @@ export async function build(text: string | Uint8Array, options: BuildOptions = {
   const done = (extra: Partial<BuildResult> = {}): BuildResult => ({ diagnostics: sortDiagnostics(diags.list), stats, inputs: [...files.used].sort(), ...extra });
 
   if (!options.layoutOnly) {
-    // The workers start now, so that they have loaded their code (chart.js and the canvas; fflate) by the
-    // time this thread, having read and laid out the deck, sends them charts and parts. An outline that
-    // never says "chart" draws none.
-    warmDeflater();
+    // The chart worker starts now, so that it has loaded chart.js and the canvas by the time this
+    // thread, having read and laid out the deck, sends it the charts. An outline that never says "chart"
+    // draws none.
     if ((typeof text === 'string' ? text : Buffer.from(text.buffer, text.byteOffset, text.byteLength)).includes('chart')) warmChartWorker();
   }
   const epoch = sourceDateEpoch(options, diags);

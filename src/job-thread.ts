@@ -1,8 +1,8 @@
 // One worker thread that answers jobs by id, for work that can run beside this thread on a second core
-// (emit/deflate-ahead.ts, render/chart-pool.ts). It starts on first use, with none of this process's
-// Node options (some, an --input-type or a loader, would stop it starting); it keeps the process alive
-// only while it has jobs; and when it fails it is given up for good: its unanswered jobs resolve to
-// undefined, for the caller to do on this thread.
+// (render/chart-pool.ts). It starts on first use, with none of this process's Node options (some, an
+// --input-type or a loader, would stop it starting); it keeps the process alive only while it has
+// jobs; and when it fails it is given up for good: its unanswered jobs resolve to undefined, for the
+// caller to do on this thread.
 import fs from 'node:fs';
 import os from 'node:os';
 import { isMainThread, parentPort, Worker } from 'node:worker_threads';

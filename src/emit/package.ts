@@ -3,7 +3,6 @@
 import path from 'node:path/posix';
 import { unzipSync } from 'fflate';
 import { child, children, NS, parseXml, serializeXml, type Document } from '../xml.js';
-import { deflateAhead, settle } from './deflate-ahead.js';
 import { writeZip, type ZipEntry } from './zip-write.js';
 
 /** Part name (no leading slash) → bytes. */
@@ -199,29 +198,18 @@ export function zipLevel(name: string): number {
 
 /**
  * XML at a fixed DEFLATE level, pictures stored, one fixed date, no folder entries,
- * [Content_Types].xml first, then natural order (slide2 before slide10). Parts sent ahead
- * (deflate-ahead.ts) are taken from the deflate worker.
+ * [Content_Types].xml first, then natural order (slide2 before slide10).
  */
-export async function zipParts(parts: Parts, date: Date): Promise<Uint8Array> {
+export function zipParts(parts: Parts, date: Date): Uint8Array {
   const names = [...parts.keys()].filter((n) => n !== CONTENT_TYPES).sort(naturalCompare);
   const entries: ZipEntry[] = [];
   for (const name of [CONTENT_TYPES, ...names]) {
     const data = parts.get(name);
     if (data !== undefined) entries.push({ name, data, level: zipLevel(name) });
   }
-  await settle(entries);
   return writeZip(entries, date);
 }
 
-/** Sends these parts ahead to be deflated while the rest of the package is made (their bytes are final). */
-export function deflatePartsAhead(parts: Parts, names: Iterable<string> = parts.keys()): void {
-  const list: { data: Uint8Array; level: number }[] = [];
-  for (const name of names) {
-    const data = parts.get(name);
-    if (data !== undefined) list.push({ data, level: zipLevel(name) });
-  }
-  deflateAhead(list);
-}
 
 /** Compares code point by code point, except that digit runs compare as numbers (slide2 before slide10). */
 export function naturalCompare(a: string, b: string): number {

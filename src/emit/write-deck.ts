@@ -15,16 +15,13 @@ import { fixChartParts } from './chart-parts.js';
 import { APP, CORE, writeApp, writeCore } from './doc-props.js';
 import { MediaSwap } from './media.js';
 import { addNativeChart, nativeChartEdits } from './native-chart.js';
-import { warmDeflater } from './deflate-ahead.js';
-import { bytesOf, deflatePartsAhead, readRels, readXml, REL, relsName, text, unzipParts, writeRels, writeXml, zipParts, type Parts, type Relationship } from './package.js';
+import { bytesOf, readRels, readXml, REL, relsName, text, unzipParts, writeRels, writeXml, zipParts, type Parts, type Relationship } from './package.js';
 import { PptxGenJS, type Pptx, type PptxSlide, type TableRow } from './pptxgen.js';
 import { editSlide, shapeTag } from './slide-xml.js';
 import { addSyntheticLayouts } from './synthetic-layouts.js';
 import { addTableStyle } from './table-style.js';
 import { byScript, colorValue, type TextContext } from './text-body.js';
 
-/** Parts that stay as they are once the slides are on their layouts (deflated ahead: deflate-ahead.ts). */
-const FINAL_AFTER_ASSEMBLY = /^ppt\/(?:slideMasters|slideLayouts|theme|notesMasters|charts|embeddings)\//;
 
 /**
  * Edited slides by everything editing reads: the slide and relationships pptxgenjs and assembly gave,
@@ -81,7 +78,6 @@ function cachedBuiltinTemplate(t: PlacedDeck['template'], src: BuiltinSources): 
 }
 
 export async function writeDeck(deck: PlacedDeck, charts: ChartImages, opts: EmitOptions): Promise<Uint8Array> {
-  warmDeflater();
   const lang = fullLanguage(opts.meta.language);
   const size = deck.template.slideSize;
   const pptx = new PptxGenJS();
@@ -101,13 +97,10 @@ export async function writeDeck(deck: PlacedDeck, charts: ChartImages, opts: Emi
   await fixCharts(generated, opts.modified, opts.theme.eastAsianFont, nativeChartEdits(pptx));
 
   const templateParts = opts.templateParts ?? cachedBuiltinTemplate(deck.template, { base: generated, theme: opts.theme, footerText: opts.meta.title });
-  deflatePartsAhead(templateParts, [...templateParts.keys()].filter((n) => FINAL_AFTER_ASSEMBLY.test(n)));
   const sources: SlideSource[] = deck.slides.map((s, i) => ({ part: `ppt/slides/slide${i + 1}.xml`, layoutPart: deck.template.layouts[s.layout]!.part }));
   const assembled = assemble(templateParts, generated, sources, () => notesMasterParts(deck.template, generated), { trusted: !opts.templateParts });
   const { parts } = assembled;
   addSyntheticLayouts(parts, assembled.types, deck.template, assembled.presentationPart, opts.meta.title);
-  // What no step below changes is deflated on the worker meanwhile: masters, layouts, themes, charts.
-  deflatePartsAhead(parts, [...parts.keys()].filter((n) => FINAL_AFTER_ASSEMBLY.test(n)));
 
   const notesIdx = assembled.notesMaster ? notesPlaceholderIdx(parts, assembled.notesMaster) : undefined;
   // pptxgenjs's notes slides address the slide image without an idx, the notes body as 1 and the number as 10.
@@ -143,7 +136,6 @@ export async function writeDeck(deck: PlacedDeck, charts: ChartImages, opts: Emi
     if (edited.rels) parts.set(relsName(part), edited.rels);
     const notes = assembled.notes.get(part);
     if (notes && notesIdx && !aligned) alignNotesPlaceholders(parts, notes, notesIdx);
-    deflatePartsAhead(parts, [part, relsName(part), ...(notes ? [notes, relsName(notes)] : [])]);
   });
 
   const { presentationPart } = assembled;
@@ -169,7 +161,7 @@ export async function writeDeck(deck: PlacedDeck, charts: ChartImages, opts: Emi
   finishPackage(assembled, CORE, APP);
   // The pictures, last: the charts among them were drawn on the chart worker meanwhile.
   for (const [name, bytes] of parts) if (name.startsWith('ppt/media/')) parts.set(name, (await media.lookup(bytes)) ?? bytes);
-  return await zipParts(parts, opts.modified);
+  return zipParts(parts, opts.modified);
 }
 
 function addElement(slide: PptxSlide, pptx: Pptx, el: PlacedElement, index: number, opts: EmitOptions, lang: string, chartPng: Uint8Array | Promise<Uint8Array> | undefined, media: MediaSwap): void {

@@ -33,35 +33,13 @@ function crc32(bytes: Uint8Array): number {
   return ~c >>> 0;
 }
 
-/** A part's crc and deflated bytes, computed afresh (here, or on the deflate worker: deflate-ahead.ts). */
-export function packPart(data: Uint8Array, level: number): Packed {
+/** A part's crc and deflated bytes, computed afresh. */
+function packPart(data: Uint8Array, level: number): Packed {
   return { crc: crc32(data), bytes: level === 0 ? data : deflateSync(data, { level: level as DeflateOptions['level'] }) };
 }
 
-const digests = new WeakMap<Uint8Array, string>();
-
-/** The cache key of a part's content at a level (the digest kept per array: parts sent ahead are asked for again). */
-export function packKey(data: Uint8Array, level: number): string {
-  let digest = digests.get(data);
-  if (digest === undefined) {
-    digest = createHash('sha1').update(data).digest('hex');
-    digests.set(data, digest);
-  }
-  return `${level}:${digest}`;
-}
-
-export function cachedPack(key: string): Packed | undefined {
-  const p = cache.get(key);
-  if (p) {
-    cache.delete(key); // most recently used last
-    cache.set(key, p);
-  }
-  return p;
-}
-
 /** Keeps a part's deflated bytes, the least recently used going first beyond CACHE_BYTES. */
-export function keepPack(key: string, p: Packed): void {
-  if (cache.has(key)) return;
+function keepPack(key: string, p: Packed): void {
   cache.set(key, p);
   cachedBytes += p.bytes.length;
   for (const [k, old] of cache) {
@@ -74,9 +52,12 @@ export function keepPack(key: string, p: Packed): void {
 function pack(data: Uint8Array, level: number): Packed {
   // Stored parts (pictures, workbooks) are copied as they are: nothing to keep.
   if (level === 0) return packPart(data, 0);
-  const key = packKey(data, level);
-  let p = cachedPack(key);
-  if (!p) {
+  const key = `${level}:${createHash('sha1').update(data).digest('hex')}`;
+  let p = cache.get(key);
+  if (p) {
+    cache.delete(key); // most recently used last
+    cache.set(key, p);
+  } else {
     p = packPart(data, level);
     keepPack(key, p);
   }
