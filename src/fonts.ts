@@ -3,17 +3,12 @@
 // Office face is pure data in font-faces.ts; this module registers the files with the canvas, each
 // family the first time something needs it (a family costs a few milliseconds per file, and most decks
 // use two), Latin Extended only for text that has such letters, Noto Sans SC only for CJK text.
-import { createRequire } from 'node:module';
-import fs from 'node:fs';
-import path from 'node:path';
 import { GlobalFonts } from '@napi-rs/canvas';
 import { CJK_FAMILY, CJK_TEXT, FAMILIES, measuringFaces, type Family, type FaceMap } from './font-faces.js';
+import { cjkFiles, CJK_PACKAGE, familyFiles, registrableFile } from './font-files.js';
 
 export { canvasFamily, CJK_TEXT, cssFont, fontStack, isBundledFont, SUPPORTED_FONTS } from './font-faces.js';
 
-const require = createRequire(import.meta.url);
-
-const STYLES = ['400-normal', '400-italic', '700-normal', '700-italic'];
 /** Letters beyond Latin-1 that the latin-ext files cover (ą, ő, ř, ş, Vietnamese…). */
 const LATIN_EXT = /[\u0100-\u024F\u1E00-\u1EFF]/;
 
@@ -24,12 +19,7 @@ function registerSubset(family: Family, subset: string): void {
   if (registered.has(key)) return;
   registered.add(key);
   const face = FAMILIES[family];
-  if (!(face.subsets as readonly string[]).includes(subset)) return;
-  const dir = path.join(path.dirname(require.resolve(`${face.pkg}/package.json`)), 'files');
-  for (const style of STYLES) {
-    const file = path.join(dir, `${face.prefix}-${subset}-${style}.woff2`);
-    if (fs.existsSync(file)) GlobalFonts.registerFromPath(file, face.family);
-  }
+  for (const file of familyFiles(family, subset)) GlobalFonts.registerFromPath(registrableFile(face.pkg, file), face.family);
 }
 
 /** Registers a bundled family (its Latin files, and Latin Extended when `text` needs them); later calls are free. */
@@ -49,15 +39,13 @@ let cjkRegistered = false;
 
 /**
  * Registers Noto Sans SC (about 100 unicode-range subsets per weight, all under one family) the first
- * time text needs it: it costs ~0.3 s, which decks without Chinese text should not pay.
+ * time text needs it: ~0.3 s from the WOFF2 files (a few tens of ms decoded: font-files.ts), which
+ * decks without Chinese text should not pay.
  */
 export function registerCjkFonts(): void {
   if (cjkRegistered) return;
   cjkRegistered = true;
-  const dir = path.join(path.dirname(require.resolve('@fontsource/noto-sans-sc/package.json')), 'files');
-  for (const file of fs.readdirSync(dir).sort()) {
-    if (/^noto-sans-sc-\d+-(400|700)-normal\.woff2$/.test(file)) GlobalFonts.registerFromPath(path.join(dir, file), CJK_FAMILY);
-  }
+  for (const file of cjkFiles()) GlobalFonts.registerFromPath(registrableFile(CJK_PACKAGE, file), CJK_FAMILY);
 }
 
 /** Registers what drawing `texts` in the given Office faces needs: their families, Latin Extended, CJK. */
