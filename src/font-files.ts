@@ -26,12 +26,21 @@ interface FontPackage {
 
 const packages = new Map<string, FontPackage>();
 
+/** dist/fonts/ of the briefdeck package; '' when this code runs outside it (copied elsewhere): then no decoded fonts. */
+function decodedRoot(): string {
+  try {
+    return packagePath('dist', 'fonts');
+  } catch {
+    return '';
+  }
+}
+
 function fontPackage(pkg: string): FontPackage {
   let p = packages.get(pkg);
   if (!p) {
     const manifest = require.resolve(`${pkg}/package.json`);
     const { version } = JSON.parse(fs.readFileSync(manifest, 'utf8')) as { version: string };
-    p = { files: path.join(path.dirname(manifest), 'files'), decoded: packagePath('dist', 'fonts', `${pkg.replace('@fontsource/', '')}@${version}`) };
+    p = { files: path.join(path.dirname(manifest), 'files'), decoded: path.join(decodedRoot(), `${pkg.replace('@fontsource/', '')}@${version}`) };
     packages.set(pkg, p);
   }
   return p;
@@ -74,7 +83,7 @@ export function registrableFile(pkg: string, woff2: string): string {
   let names = decodedListing.get(dir);
   if (!names) {
     try {
-      names = new Set(fs.readdirSync(dir));
+      names = new Set(decodedRoot() ? fs.readdirSync(dir) : []);
     } catch {
       names = new Set();
     }
