@@ -13,6 +13,16 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const outdir = path.join(root, 'dist', 'bin');
 fs.rmSync(outdir, { recursive: true, force: true });
 
+/** xmldom's parser takes its entity tables from ./entities: the bundle gives it src/xml-entities.cjs. */
+const xmlEntitiesOnly = {
+  name: 'xml-entities-only',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/entities(\.js)?$/ }, (args) =>
+      /@xmldom[\\/]xmldom[\\/]lib[\\/]dom-parser\.js$/.test(args.importer) ? { path: path.join(root, 'src', 'xml-entities.cjs') } : undefined,
+    );
+  },
+};
+
 const result = await build({
   absWorkingDir: root,
   entryPoints: { briefdeck: 'src/cli/bin.ts', 'batch-worker': 'src/cli/batch-worker.ts', 'chart-worker': 'src/render/chart-worker.ts' },
@@ -26,6 +36,7 @@ const result = await build({
   // pptxgenjs zips its package with JSZip and emit takes it apart at once: the collector hands emit the
   // parts instead (src/emit/zip-collector.ts), and JSZip, pako and readable-stream stay out of the bundle.
   alias: { jszip: './src/emit/zip-collector.ts' },
+  plugins: [xmlEntitiesOnly],
   // CommonJS packages inside an ES module bundle still call require() for Node's built-ins.
   banner: { js: "import { createRequire as __briefdeckRequire } from 'node:module'; const require = __briefdeckRequire(import.meta.url);" },
   minifyWhitespace: true,

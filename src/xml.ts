@@ -132,9 +132,34 @@ export function elements(el: Element): Element[] {
   return out;
 }
 
-/** Every descendant element with this name, in document order. */
+/**
+ * Calls `visit` with every element below `root` (not `root` itself), in document order, until it
+ * returns false. A plain walk: xmldom's getElementsByTagNameNS builds a live list, which walks the tree
+ * again whenever the document has changed since.
+ */
+export function eachElement(root: Element | Document, visit: (el: Element) => boolean | void): void {
+  const stack: Node[] = [];
+  for (let n = root.firstChild as Node | null; n; ) {
+    if (n.nodeType === 1) {
+      if (visit(n as Element) === false) return;
+      if (n.firstChild) {
+        if (n.nextSibling) stack.push(n.nextSibling);
+        n = n.firstChild;
+        continue;
+      }
+    }
+    n = n.nextSibling ?? stack.pop() ?? null;
+  }
+}
+
+/** Every descendant element with this name, in document order (as getElementsByTagNameNS gives them). */
 export function descendants(el: Element | Document, prefix: Prefix, local: string): Element[] {
-  return Array.from(el.getElementsByTagNameNS(NS[prefix], local));
+  const ns = NS[prefix];
+  const out: Element[] = [];
+  eachElement(el, (e) => {
+    if (e.localName === local && e.namespaceURI === ns) out.push(e);
+  });
+  return out;
 }
 
 /** A new element in a namespace, with attributes (undefined values are left out). */

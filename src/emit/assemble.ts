@@ -5,7 +5,7 @@
 // left out. Every relationship is rebuilt so that each part is reachable exactly once.
 import path from 'node:path/posix';
 import { hasUniqueShapeIds } from '../template/shape-ids.js';
-import { child, children, elements, NS, type Element } from '../xml.js';
+import { child, children, descendants, elements, NS, type Element } from '../xml.js';
 import {
   CONTENT_TYPES,
   CT,
@@ -261,7 +261,7 @@ const DRAWING = /^ppt\/(?:slideMasters|slideLayouts|notesMasters|handoutMasters)
  */
 function repairShapeIds(parts: Parts, part: string): void {
   const doc = readXml(parts, part);
-  const all = Array.from(doc.getElementsByTagNameNS(NS.p, 'cNvPr'));
+  const all = descendants(doc, 'p', 'cNvPr');
   const seen = new Set<string>();
   let next = Math.max(0, ...all.map((e) => Number(e.getAttribute('id')) || 0));
   let changed = false;

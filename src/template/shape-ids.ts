@@ -2,32 +2,23 @@
 // shapes one id (assemble.ts), which needs the part parsed; the template reader has every master and
 // layout parsed already, so it notes here the parts it found unique, and emit parses only the others.
 // Kept by the part's bytes (the same Uint8Array emit copies), so replaced bytes are never trusted.
-import { NS, type Document, type Element, type Node } from '../xml.js';
+import { eachElement, NS, type Document } from '../xml.js';
 
 const unique = new WeakSet<Uint8Array>();
 
 /** Notes `bytes` as a part whose `p:cNvPr` ids are all different, when `doc` (its parse) shows so. */
 export function noteShapeIds(bytes: Uint8Array, doc: Document): void {
   const seen = new Set<string>();
-  // The same elements, in the same order, as getElementsByTagNameNS(NS.p, 'cNvPr'), without its live list.
-  const stack: Node[] = [];
-  for (let n = doc.documentElement as Node | null; n; ) {
-    if (n.nodeType === 1) {
-      const el = n as Element;
-      if (el.localName === 'cNvPr' && el.namespaceURI === NS.p) {
-        // A missing id counts as '' as it does in emit's repair: two such shapes are duplicates too.
-        const id = el.getAttribute('id') ?? '';
-        if (seen.has(id)) return;
-        seen.add(id);
-      }
-      if (n.firstChild) {
-        if (n.nextSibling) stack.push(n.nextSibling);
-        n = n.firstChild;
-        continue;
-      }
-    }
-    n = n.nextSibling ?? stack.pop() ?? null;
-  }
+  let duplicate = false;
+  eachElement(doc, (el) => {
+    if (el.localName !== 'cNvPr' || el.namespaceURI !== NS.p) return true;
+    // A missing id counts as '' as it does in emit's repair: two such shapes are duplicates too.
+    const id = el.getAttribute('id') ?? '';
+    duplicate = seen.has(id);
+    seen.add(id);
+    return !duplicate;
+  });
+  if (duplicate) return;
   unique.add(bytes);
 }
 
