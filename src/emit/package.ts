@@ -2,6 +2,7 @@
 // and written through the XML tree, and a deterministic zip: fixed dates, a fixed order, fixed levels.
 import path from 'node:path/posix';
 import { unzipSync } from 'fflate';
+import { remember } from '../bounded-cache.js';
 import { child, children, NS, parseXml, serializeXml, type Document } from '../xml.js';
 import { writeZip, type ZipEntry } from './zip-write.js';
 
@@ -86,6 +87,13 @@ export function relativeTarget(from: string, to: string): string {
 
 /** Relationships by the bytes they were read from: emit reads most relationship parts more than once. */
 const relsRead = new WeakMap<Uint8Array, readonly Relationship[]>();
+/**
+ * …and by their text, and relationship parts written by what they say: pptxgenjs writes every part
+ * afresh on each rebuild (watch, serve), mostly with the same text as the last time.
+ */
+const relsByText = new Map<string, readonly Relationship[]>();
+const relsWritten = new Map<string, Uint8Array>();
+const RELS_CACHED = 4096;
 
 /** A part's relationships (a fresh list of fresh objects: callers add to it and write it back). */
 export function readRels(parts: Parts, part: string): Relationship[] {
@@ -94,44 +102,60 @@ export function readRels(parts: Parts, part: string): Relationship[] {
   if (!bytes) return [];
   let rels = relsRead.get(bytes);
   if (!rels) {
-    rels = children(readXml(parts, name).documentElement!, 'rel', 'Relationship').map((r) => ({
-      id: r.getAttribute('Id') ?? '',
-      type: r.getAttribute('Type') ?? '',
-      target: r.getAttribute('Target') ?? '',
-      external: r.getAttribute('TargetMode') === 'External',
-    }));
+    const xml = text(bytes);
+    rels = remember(relsByText, xml, RELS_CACHED, () =>
+      children(parseXml(xml, name).documentElement!, 'rel', 'Relationship').map((r) => ({
+        id: r.getAttribute('Id') ?? '',
+        type: r.getAttribute('Type') ?? '',
+        target: r.getAttribute('Target') ?? '',
+        external: r.getAttribute('TargetMode') === 'External',
+      })),
+    );
     relsRead.set(bytes, rels);
   }
   return rels.map((r) => ({ ...r }));
 }
 
 export function writeRels(parts: Parts, part: string, rels: Relationship[]): void {
-  const doc = parseXml(`<Relationships xmlns="${NS.rel}"/>`, relsName(part));
-  const root = doc.documentElement!;
-  for (const r of rels) {
-    const el = doc.createElementNS(NS.rel, 'Relationship');
-    el.setAttribute('Id', r.id);
-    el.setAttribute('Type', r.type);
-    el.setAttribute('Target', r.target);
-    if (r.external) el.setAttribute('TargetMode', 'External');
-    root.appendChild(el);
-  }
-  writeXml(parts, relsName(part), doc);
+  const name = relsName(part);
+  const listed = rels.map((r) => ({ id: r.id, type: r.type, target: r.target, external: r.external === true }));
+  const bytes = remember(relsWritten, JSON.stringify(listed), RELS_CACHED, () => {
+    const doc = parseXml(`<Relationships xmlns="${NS.rel}"/>`, name);
+    const root = doc.documentElement!;
+    for (const r of listed) {
+      const el = doc.createElementNS(NS.rel, 'Relationship');
+      el.setAttribute('Id', r.id);
+      el.setAttribute('Type', r.type);
+      el.setAttribute('Target', r.target);
+      if (r.external) el.setAttribute('TargetMode', 'External');
+      root.appendChild(el);
+    }
+    return bytesOf(serializeXml(doc));
+  });
+  parts.set(name, bytes);
   // Read back, these bytes give these relationships (the serializer escapes every character a parser
   // would normalize in an attribute), so a later readRels need not parse them.
-  relsRead.set(parts.get(relsName(part))!, rels.map((r) => ({ ...r, external: r.external === true })));
+  relsRead.set(bytes, listed);
 }
 
 /** Content types by part, from a package's [Content_Types].xml (overrides, then defaults by extension). */
 export function contentTypes(parts: Parts): (part: string) => string | undefined {
-  const doc = readXml(parts, CONTENT_TYPES);
-  const root = doc.documentElement!;
-  const overrides = new Map<string, string>();
-  const defaults = new Map<string, string>();
-  for (const o of children(root, 'ct', 'Override')) overrides.set((o.getAttribute('PartName') ?? '').replace(/^\//, '').toLowerCase(), o.getAttribute('ContentType') ?? '');
-  for (const d of children(root, 'ct', 'Default')) defaults.set((d.getAttribute('Extension') ?? '').toLowerCase(), d.getAttribute('ContentType') ?? '');
-  return (part) => overrides.get(part.toLowerCase()) ?? defaults.get(extensionOf(part));
+  const bytes = parts.get(CONTENT_TYPES);
+  if (!bytes) throw new Error(`internal: the package has no part ${CONTENT_TYPES}`);
+  const xml = text(bytes);
+  // By the part's text: pptxgenjs writes the same [Content_Types].xml afresh on every rebuild.
+  return remember(typesByText, xml, TYPES_CACHED, () => {
+    const root = parseXml(xml, CONTENT_TYPES).documentElement!;
+    const overrides = new Map<string, string>();
+    const defaults = new Map<string, string>();
+    for (const o of children(root, 'ct', 'Override')) overrides.set((o.getAttribute('PartName') ?? '').replace(/^\//, '').toLowerCase(), o.getAttribute('ContentType') ?? '');
+    for (const d of children(root, 'ct', 'Default')) defaults.set((d.getAttribute('Extension') ?? '').toLowerCase(), d.getAttribute('ContentType') ?? '');
+    return (part: string) => overrides.get(part.toLowerCase()) ?? defaults.get(extensionOf(part));
+  });
 }
+
+const typesByText = new Map<string, (part: string) => string | undefined>();
+const TYPES_CACHED = 64;
 
 /** `rels` for `_rels/.rels` too (a name that is all extension). */
 const extensionOf = (name: string): string => (name.endsWith('.rels') ? 'rels' : path.extname(name).slice(1).toLowerCase());

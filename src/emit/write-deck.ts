@@ -272,15 +272,24 @@ function fixTableText(doc: ReturnType<typeof readXml>): void {
   }
 }
 
+/** Notes masters' placeholder idx by type, by the master's bytes (a template's, the same on every rebuild). */
+const notesIdxRead = new WeakMap<Uint8Array, ReadonlyMap<string, string | null>>();
+
 /** The notes master's placeholder idx by type. */
-function notesPlaceholderIdx(parts: Parts, masterPart: string): Map<string, string | null> {
-  const idxByType = new Map<string, string | null>();
-  for (const ph of descendants(readXml(parts, masterPart), 'p', 'ph')) idxByType.set(ph.getAttribute('type') ?? 'obj', ph.getAttribute('idx'));
+function notesPlaceholderIdx(parts: Parts, masterPart: string): ReadonlyMap<string, string | null> {
+  const bytes = parts.get(masterPart);
+  let idxByType = bytes && notesIdxRead.get(bytes);
+  if (!idxByType) {
+    const found = new Map<string, string | null>();
+    for (const ph of descendants(readXml(parts, masterPart), 'p', 'ph')) found.set(ph.getAttribute('type') ?? 'obj', ph.getAttribute('idx'));
+    if (bytes) notesIdxRead.set(bytes, found);
+    idxByType = found;
+  }
   return idxByType;
 }
 
 /** Notes slides' placeholders addressed as the notes master numbers them (by type). */
-function alignNotesPlaceholders(parts: Parts, notesPart: string, idxByType: Map<string, string | null>): void {
+function alignNotesPlaceholders(parts: Parts, notesPart: string, idxByType: ReadonlyMap<string, string | null>): void {
   const doc = readXml(parts, notesPart);
   for (const ph of descendants(doc, 'p', 'ph')) {
     const type = ph.getAttribute('type') ?? 'obj';

@@ -94,4 +94,28 @@ describe('relationships read once per part', () => {
     first[0]!.target = 'changed';
     expect(readRels(parts, 'ppt/slides/slide1.xml')).toEqual(rels);
   });
+
+  it('gives the same list for the same text in other bytes (a part written afresh), each reader its own copy', () => {
+    const xml = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${rels[0]!.type}" Target="${rels[0]!.target}"/></Relationships>`;
+    const fresh = (): Parts => new Map([[relsName('ppt/notesSlides/notesSlide1.xml'), new TextEncoder().encode(xml)]]);
+    const a = readRels(fresh(), 'ppt/notesSlides/notesSlide1.xml');
+    a[0]!.target = 'changed';
+    const b = readRels(fresh(), 'ppt/notesSlides/notesSlide1.xml');
+    expect(b).toEqual([rels[0]]);
+    // Other text is parsed, not taken from the cache.
+    const other: Parts = new Map([[relsName('ppt/notesSlides/notesSlide1.xml'), new TextEncoder().encode(xml.replace('slideLayout2', 'slideLayout3'))]]);
+    expect(readRels(other, 'ppt/notesSlides/notesSlide1.xml')[0]!.target).toBe('../slideLayouts/slideLayout3.xml');
+  });
+
+  it('writes the same bytes for the same relationships, and what it wrote is read back as written', () => {
+    const one: Parts = new Map();
+    const two: Parts = new Map();
+    writeRels(one, 'ppt/slides/slide1.xml', rels);
+    writeRels(two, 'ppt/slides/slide7.xml', rels.map((r) => ({ ...r })));
+    expect(Buffer.from(two.get(relsName('ppt/slides/slide7.xml'))!).equals(Buffer.from(one.get(relsName('ppt/slides/slide1.xml'))!))).toBe(true);
+    writeRels(two, 'ppt/slides/slide7.xml', [rels[0]!]);
+    expect(readRels(two, 'ppt/slides/slide7.xml')).toEqual([rels[0]]);
+    const parsed = children(parseXml(new TextDecoder().decode(two.get(relsName('ppt/slides/slide7.xml'))), 'rels').documentElement!, 'rel', 'Relationship');
+    expect(parsed.map((r) => r.getAttribute('Target'))).toEqual([rels[0]!.target]);
+  });
 });
