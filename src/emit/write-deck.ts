@@ -22,7 +22,6 @@ import { addSyntheticLayouts } from './synthetic-layouts.js';
 import { addTableStyle } from './table-style.js';
 import { byScript, colorValue, type TextContext } from './text-body.js';
 
-
 /**
  * Edited slides by everything editing reads: the slide and relationships pptxgenjs and assembly gave,
  * the placed slide, the template (by identity) and the language. A rebuild (watch, serve) takes an
@@ -31,12 +30,27 @@ import { byScript, colorValue, type TextContext } from './text-body.js';
 const editedSlides = new Map<string, { slide: Uint8Array; rels: Uint8Array | undefined }>();
 const EDITED_CACHED = 1024;
 
+/**
+ * A placed slide's content by a hash, kept by the object: layout never changes a placed slide and hands
+ * the same object to every build it did not change in (layout-deck.ts), so a rebuild hashes only new ones.
+ */
+const placedDigests = new WeakMap<object, string>();
+
+function placedDigest(placed: PlacedDeck['slides'][number]): string {
+  let digest = placedDigests.get(placed);
+  if (digest === undefined) {
+    // Pictures by a hash of their bytes, not as JSON arrays of numbers.
+    const json = JSON.stringify(placed, (_k, v: unknown) => (v instanceof Uint8Array ? createHash('sha1').update(v).digest('hex') : v));
+    digest = createHash('sha1').update(json).digest('hex');
+    placedDigests.set(placed, digest);
+  }
+  return digest;
+}
+
 function editKey(parts: Parts, part: string, placed: PlacedDeck['slides'][number], template: PlacedDeck['template'], lang: string): string {
   const h = createHash('sha1');
   h.update(parts.get(part) ?? new Uint8Array(0)).update('\0').update(parts.get(relsName(part)) ?? new Uint8Array(0)).update('\0');
-  // Pictures by a hash of their bytes, not as JSON arrays of numbers.
-  h.update(JSON.stringify(placed, (_k, v: unknown) => (v instanceof Uint8Array ? createHash('sha1').update(v).digest('hex') : v)));
-  return `${objectId(template)}:${lang}:${h.digest('hex')}`;
+  return `${objectId(template)}:${lang}:${placedDigest(placed)}:${h.digest('hex')}`;
 }
 
 /** A chart picture for the chart at this slide number and element index (it may still be being drawn). */
@@ -70,7 +84,8 @@ const BUILTIN_CACHED = 4;
 
 function cachedBuiltinTemplate(t: PlacedDeck['template'], src: BuiltinSources): Parts {
   const { logo, ...theme } = src.theme;
-  const h = createHash('sha256').update(JSON.stringify([t, theme, src.footerText, logo?.mime ?? null]));
+  // The template model by identity: layout makes one per theme and never changes it (layout-deck.ts).
+  const h = createHash('sha256').update(JSON.stringify([objectId(t), theme, src.footerText, logo?.mime ?? null]));
   if (logo) h.update(logo.data);
   // What builtinTemplateParts reads from pptxgenjs's package.
   for (const name of ['ppt/theme/theme1.xml', 'ppt/presProps.xml', 'ppt/viewProps.xml']) h.update(`\0${name}\0`).update(src.base.get(name) ?? new Uint8Array(0));
