@@ -234,12 +234,18 @@ export function zipParts(parts: Parts, date: Date): Uint8Array {
   return writeZip(entries, date);
 }
 
+/** Part names split into digit and other runs, once each: a package's sort compares each name ~log n times. */
+const runsOf = new Map<string, readonly string[]>();
+const RUNS_CACHED = 1 << 14;
+
+function runs(s: string): readonly string[] {
+  return remember(runsOf, s, RUNS_CACHED, () => s.match(/\d+|\D+/g) ?? []);
+}
 
 /** Compares code point by code point, except that digit runs compare as numbers (slide2 before slide10). */
 export function naturalCompare(a: string, b: string): number {
-  const split = (s: string) => s.match(/\d+|\D+/g) ?? [];
-  const xs = split(a);
-  const ys = split(b);
+  const xs = runs(a);
+  const ys = runs(b);
   for (let i = 0; i < Math.min(xs.length, ys.length); i++) {
     const x = xs[i] as string;
     const y = ys[i] as string;
