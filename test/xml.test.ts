@@ -1,11 +1,14 @@
-// The XML tree helpers, and the two speed-ups src/xml.ts gives xmldom: names checked with an ASCII
-// expression first, and descendants found by a plain walk instead of a live node list. Both must give
-// exactly the answers xmldom's own code gives.
+// The XML tree helpers, and the speed-ups src/xml.ts gives xmldom: names checked with an ASCII
+// expression first, descendants found by a plain walk instead of a live node list, and a parser handler
+// that normalizes only documents that need it. Each must give exactly the answers xmldom's own code gives.
+import path from 'node:path';
 import { DOMParser } from '@xmldom/xmldom';
 import grammar from '@xmldom/xmldom/lib/grammar.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { create, descendants, eachElement, NS, parseXml, serializeXml, XmlError } from '../src/xml.js';
+import { unzipParts } from '../src/emit/package.js';
+import { create, descendants, eachElement, NS, parseXml, serializeXml, TextMergingHandler, XmlError } from '../src/xml.js';
+import { buildDeck, DECKS } from './helpers.js';
 
 const g = grammar as unknown as Record<'QName_exact' | 'NCName_exact' | 'Name_exact', RegExp>;
 
@@ -67,4 +70,39 @@ describe('serializeXml', () => {
     doc.documentElement!.appendChild(doc.createTextNode('a < b & c'));
     expect(serializeXml(doc)).toBe(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n<a:t xmlns:a="${NS.a}" v="&lt;&quot;&amp;&gt;">a &lt; b &amp; c</a:t>`);
   });
+});
+
+describe('the parser\'s handler', () => {
+  /** Every node as type and text or name, depth first: what normalize() would change shows here. */
+  const shape = (n: { nodeType: number; nodeName: string; data?: string; firstChild: unknown; nextSibling: unknown }): string[] => {
+    const out = [`${n.nodeType}:${n.nodeType === 3 || n.nodeType === 4 ? JSON.stringify(n.data) : n.nodeName}`];
+    for (let c = n.firstChild as typeof n | null; c; c = c.nextSibling as typeof n | null) out.push(...shape(c).map((s) => ` ${s}`));
+    return out;
+  };
+  const both = (xml: string) => {
+    const opts = { onError: () => {} };
+    const plain = new DOMParser(opts).parseFromString(xml, 'text/xml');
+    const ours = new DOMParser({ ...opts, domHandler: TextMergingHandler }).parseFromString(xml, 'text/xml');
+    return { plain: shape(plain as never), ours: shape(ours as never) };
+  };
+
+  it('gives the tree xmldom gives, also where error recovery splits a text (which normalize merges)', () => {
+    for (const xml of ['<a>x < y</a>', '<a>x &amp y</a>', '<a>a<!-- c -->b<![CDATA[c]]>d</a>', '<a>x < y < z<b>q</b></a>', `<p:sld xmlns:p="${NS.p}"><p:t>1 &lt; 2</p:t>  </p:sld>`]) {
+      const { plain, ours } = both(xml);
+      expect(ours, xml).toEqual(plain);
+    }
+    expect(both('<a>x < y</a>').ours).toEqual(['9:#document', ' 1:a', '  3:"x < y"']);
+  });
+
+  it('gives the tree xmldom gives for every part of a built deck', async () => {
+    const parts = unzipParts((await buildDeck(path.join(DECKS, 'etdz-briefing.yaml'))).pptx!);
+    let n = 0;
+    for (const [name, bytes] of parts) {
+      if (!/\.(xml|rels)$/.test(name)) continue;
+      const { plain, ours } = both(new TextDecoder().decode(bytes));
+      expect(ours, name).toEqual(plain);
+      n++;
+    }
+    expect(n).toBeGreaterThan(50);
+  }, 60_000);
 });
