@@ -7,14 +7,14 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { CJK_FAMILY, FAMILIES, type Family } from './font-faces.js';
+import { FAMILIES, type Family } from './font-faces.js';
 import { packagePath } from './package-root.js';
 
 const require = createRequire(import.meta.url);
 
 /** The four faces of a family that are registered. */
-export const STYLES = ['400-normal', '400-italic', '700-normal', '700-italic'] as const;
-const CJK_PACKAGE = '@fontsource/noto-sans-sc';
+const STYLES = ['400-normal', '400-italic', '700-normal', '700-italic'] as const;
+export const CJK_PACKAGE = '@fontsource/noto-sans-sc';
 const CJK_FILE = /^noto-sans-sc-\d+-(400|700)-normal\.woff2$/;
 
 interface FontPackage {
@@ -92,5 +92,3 @@ export function registrableFile(pkg: string, woff2: string): string {
   const ttf = path.basename(woff2, '.woff2') + '.ttf';
   return names.has(ttf) ? path.join(dir, ttf) : woff2;
 }
-
-export { CJK_FAMILY, CJK_PACKAGE };

@@ -1,8 +1,8 @@
 // Fonts come from npm packages, never from the system, so that measuring text (layout) and drawing
 // chart text (render) give the same result on every machine. Which open face stands in for which
 // Office face is pure data in font-faces.ts; this module registers the files with the canvas, each
-// family the first time something needs it (a family costs a few milliseconds per file, and most decks
-// use two), Latin Extended only for text that has such letters, Noto Sans SC only for CJK text.
+// family the first time something needs it (most decks use two), Latin Extended only for text that has
+// such letters, Noto Sans SC only for CJK text; the files are the build's decoded copies (font-files.ts).
 import { GlobalFonts } from '@napi-rs/canvas';
 import { CJK_FAMILY, CJK_TEXT, FAMILIES, measuringFaces, type Family, type FaceMap } from './font-faces.js';
 import { cjkFiles, CJK_PACKAGE, familyFiles, registrableFile } from './font-files.js';
