@@ -23,6 +23,16 @@ const xmlEntitiesOnly = {
   },
 };
 
+/** pptxgenjs imports node:https at every write, only to fetch pictures by URL: emit gives it data (src/emit/no-https.ts). */
+const noHttpsForPptxgen = {
+  name: 'no-https-for-pptxgenjs',
+  setup(b) {
+    b.onResolve({ filter: /^node:https$/ }, (args) =>
+      /pptxgenjs[\\/]dist[\\/]/.test(args.importer) ? { path: path.join(root, 'src', 'emit', 'no-https.ts') } : undefined,
+    );
+  },
+};
+
 const result = await build({
   absWorkingDir: root,
   entryPoints: { briefdeck: 'src/cli/bin.ts', 'batch-worker': 'src/cli/batch-worker.ts', 'chart-worker': 'src/render/chart-worker.ts' },
@@ -36,7 +46,7 @@ const result = await build({
   // pptxgenjs zips its package with JSZip and emit takes it apart at once: the collector hands emit the
   // parts instead (src/emit/zip-collector.ts), and JSZip, pako and readable-stream stay out of the bundle.
   alias: { jszip: './src/emit/zip-collector.ts' },
-  plugins: [xmlEntitiesOnly],
+  plugins: [xmlEntitiesOnly, noHttpsForPptxgen],
   // CommonJS packages inside an ES module bundle still call require() for Node's built-ins.
   banner: { js: "import { createRequire as __briefdeckRequire } from 'node:module'; const require = __briefdeckRequire(import.meta.url);" },
   minifyWhitespace: true,

@@ -3,7 +3,7 @@
 // Office face is pure data in font-faces.ts; this module registers the files with the canvas, each
 // family the first time something needs it (most decks use two), Latin Extended only for text that has
 // such letters, Noto Sans SC only for CJK text; the files are the build's decoded copies (font-files.ts).
-import { GlobalFonts } from '@napi-rs/canvas';
+import { GlobalFonts } from './canvas.js';
 import { CJK_FAMILY, CJK_TEXT, FAMILIES, measuringFaces, type Family, type FaceMap } from './font-faces.js';
 import { cjkFiles, CJK_PACKAGE, familyFiles, registrableFile } from './font-files.js';
 

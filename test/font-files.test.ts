@@ -3,7 +3,7 @@
 // `npm run build`, and each copy must measure and draw text exactly as its WOFF2 does.
 import fs from 'node:fs';
 import path from 'node:path';
-import { createCanvas, GlobalFonts } from '@napi-rs/canvas';
+import { createCanvas, GlobalFonts } from '../src/canvas.js';
 import { describe, expect, it } from 'vitest';
 import { bundledFontFiles, decodedPath, registrableFile } from '../src/font-files.js';
 

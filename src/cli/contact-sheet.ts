@@ -1,7 +1,7 @@
 // A contact sheet: every slide image as a thumbnail in a grid, in reading order, each numbered under it,
 // on a light grey ground so that white slides keep visible edges. Pure input → output: PNG bytes in,
 // PNG bytes out, nothing read or written on disk.
-import { createCanvas, loadImage, type Image } from '@napi-rs/canvas';
+import { createCanvas, loadImage, type CanvasImage } from '../canvas.js';
 import { registerFonts } from '../fonts.js';
 
 export interface ContactSheetOptions {
@@ -82,7 +82,7 @@ export function sheetGeometry(count: number, imageW: number, imageH: number, opt
 /** All images as numbered thumbnails in a grid (PNG bytes). */
 export async function contactSheet(pngs: Buffer[], opts: ContactSheetOptions = {}): Promise<Buffer> {
   if (pngs.length === 0) throw new RangeError('a contact sheet needs at least one image');
-  const images: Image[] = [];
+  const images: CanvasImage[] = [];
   for (const png of pngs) images.push(await loadImage(png));
   const first = images[0]!;
   const g = sheetGeometry(images.length, first.width, first.height, opts);

@@ -4,7 +4,7 @@ import path from 'node:path/posix';
 import { unzipSync } from 'fflate';
 import { remember } from '../bounded-cache.js';
 import { child, children, NS, parseXml, serializeXml, type Document } from '../xml.js';
-import { writeZip, type ZipEntry } from './zip-write.js';
+import { packAhead, writeZip, type ZipEntry } from './zip-write.js';
 
 /** Part name (no leading slash) → bytes. */
 export type Parts = Map<string, Uint8Array>;
@@ -232,6 +232,11 @@ export function zipParts(parts: Parts, date: Date): Uint8Array {
     if (data !== undefined) entries.push({ name, data, level: zipLevel(name) });
   }
   return writeZip(entries, date);
+}
+
+/** Deflates the parts that zipParts will deflate, now (while other work, the charts, is not done yet). */
+export function deflatePartsAhead(parts: Parts): void {
+  for (const [name, data] of parts) packAhead(data, zipLevel(name));
 }
 
 /** Part names split into digit and other runs, once each: a package's sort compares each name ~log n times. */

@@ -15,7 +15,7 @@ import { fixChartParts } from './chart-parts.js';
 import { APP, CORE, writeApp, writeCore } from './doc-props.js';
 import { MediaSwap } from './media.js';
 import { addNativeChart, nativeChartEdits } from './native-chart.js';
-import { bytesOf, readRels, readXml, REL, relsName, text, unzipParts, writeRels, writeXml, zipParts, type Parts, type Relationship } from './package.js';
+import { bytesOf, deflatePartsAhead, readRels, readXml, REL, relsName, text, unzipParts, writeRels, writeXml, zipParts, type Parts, type Relationship } from './package.js';
 import { PptxGenJS, type Pptx, type PptxSlide, type TableRow } from './pptxgen.js';
 import { editSlide, shapeTag } from './slide-xml.js';
 import { addSyntheticLayouts } from './synthetic-layouts.js';
@@ -174,7 +174,9 @@ export async function writeDeck(deck: PlacedDeck, charts: ChartImages, opts: Emi
     format: `Custom (${size.w.toFixed(2)} × ${size.h.toFixed(2)} in)`,
   });
   finishPackage(assembled, CORE, APP);
-  // The pictures, last: the charts among them were drawn on the chart worker meanwhile.
+  // The pictures, last: the charts among them were drawn on the chart worker meanwhile. The XML is
+  // deflated before they are awaited, in case the worker is not done.
+  deflatePartsAhead(parts);
   for (const [name, bytes] of parts) if (name.startsWith('ppt/media/')) parts.set(name, (await media.lookup(bytes)) ?? bytes);
   return zipParts(parts, opts.modified);
 }

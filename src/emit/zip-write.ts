@@ -49,10 +49,22 @@ function keepPack(key: string, p: Packed): void {
   }
 }
 
+/** Content hashes by the bytes' object, so that a part packed ahead (packAhead) is not hashed again. Parts are replaced, never changed in place. */
+const hashes = new WeakMap<Uint8Array, string>();
+
+function contentHash(data: Uint8Array): string {
+  let h = hashes.get(data);
+  if (h === undefined) {
+    h = createHash('sha1').update(data).digest('hex');
+    hashes.set(data, h);
+  }
+  return h;
+}
+
 function pack(data: Uint8Array, level: number): Packed {
   // Stored parts (pictures, workbooks) are copied as they are: nothing to keep.
   if (level === 0) return packPart(data, 0);
-  const key = `${level}:${createHash('sha1').update(data).digest('hex')}`;
+  const key = `${level}:${contentHash(data)}`;
   let p = cache.get(key);
   if (p) {
     cache.delete(key); // most recently used last
@@ -62,6 +74,14 @@ function pack(data: Uint8Array, level: number): Packed {
     keepPack(key, p);
   }
   return p;
+}
+
+/**
+ * Deflates a part now, for writeZip to find ready: emit packs the XML while the chart worker may still
+ * be drawing the pictures that the zip waits for.
+ */
+export function packAhead(data: Uint8Array, level: number): void {
+  if (level !== 0) pack(data, level);
 }
 
 /** The DOS time and date of `date`'s UTC fields, as one little-endian word (time low, date high). */

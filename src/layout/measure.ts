@@ -2,7 +2,7 @@
 // twin and the generic sans a viewer without it falls back to (Carlito and Arimo for Calibri), the
 // widest counting — wraps it to a width, and finds the largest size that fits a box. Widths scale
 // linearly with size, so each word is measured once per face list at a reference size and cached.
-import { createCanvas, type SKRSContext2D } from '@napi-rs/canvas';
+import { createCanvas, type SKRSContext2D } from '../canvas.js';
 import { FAMILIES, familyFont, measuringFaces, type FaceMap, type Family } from '../font-faces.js';
 import { CJK_TEXT, registerFamily, registerFonts } from '../fonts.js';
 import type { PlacedParagraph, PlacedRun } from './placed.js';

@@ -1,5 +1,5 @@
 // Chart spec → PNG bytes. The impure half of render/: fonts, a canvas per chart, chart.js drawing.
-import { createCanvas, type Canvas } from '@napi-rs/canvas';
+import { createCanvas, type Canvas } from '../canvas.js';
 import { Chart, registerables, type ChartConfiguration, type ChartItem, type Plugin } from 'chart.js';
 import { registerFontsFor } from '../fonts.js';
 import type { ChartSpec, Theme } from '../model/types.js';

@@ -1,6 +1,6 @@
 // The fill behind a master's or layout's slides, and the one colour text is read against: the fill for
 // a solid background, the mean of the stops for a gradient, the mean pixel of a picture.
-import { createCanvas, Image } from '@napi-rs/canvas';
+import { createCanvas, Image } from '../canvas.js';
 import { child, elements, numAttr, path, type Element } from '../xml.js';
 import { colorChild, mixHex, resolveColor, schemeHex, type ColorContext } from './color.js';
 import type { Background } from './model.js';

@@ -1,7 +1,7 @@
 // Chinese text: real glyphs in chart pictures (from the bundled Noto Sans SC), and runs in the package
 // that name an East Asian face and language so that PowerPoint and Keynote pick a CJK font.
 import path from 'node:path';
-import { createCanvas } from '@napi-rs/canvas';
+import { createCanvas } from '../../src/canvas.js';
 import { describe, expect, it } from 'vitest';
 import { cssFont, registerCjkFonts, registerFonts } from '../../src/fonts.js';
 import { child, descendants, parseXml } from '../../src/xml.js';

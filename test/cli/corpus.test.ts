@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { createCanvas } from '@napi-rs/canvas';
+import { createCanvas } from '../../src/canvas.js';
 import { describe, expect, it } from 'vitest';
 import { buildCommand } from '../../src/cli/commands.js';
 import { CliError } from '../../src/cli/errors.js';

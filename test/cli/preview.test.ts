@@ -3,7 +3,7 @@
 // real slide images from decks/, with stale images of a longer deck removed.
 import fs from 'node:fs';
 import path from 'node:path';
-import { createCanvas, loadImage } from '@napi-rs/canvas';
+import { createCanvas, loadImage } from '../../src/canvas.js';
 import { describe, expect, it } from 'vitest';
 import { BACKGROUND, contactSheet, GUTTER, LABEL_COLOUR, sheetGeometry } from '../../src/cli/contact-sheet.js';
 import { convertToPdf, findExecutable, findSoffice, missingToolMessage, pdfToPngs } from '../../src/cli/office.js';

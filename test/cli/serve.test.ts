@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import { createCanvas, loadImage } from '@napi-rs/canvas';
+import { createCanvas, loadImage } from '../../src/canvas.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { convertToPdf, findPdftoppm, findSoffice, pdfToPngs } from '../../src/cli/office.js';
 // @ts-expect-error plain ESM shared with the bench

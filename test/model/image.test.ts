@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { createCanvas } from '@napi-rs/canvas';
+import { createCanvas } from '../../src/canvas.js';
 import { describe, expect, it } from 'vitest';
 import { MAX_PIXELS } from '../../src/limits.js';
 import { checkImage } from '../../src/model/image.js';

@@ -1,4 +1,4 @@
-import { createCanvas, loadImage } from '@napi-rs/canvas';
+import { createCanvas, loadImage } from '../../src/canvas.js';
 import { describe, expect, it } from 'vitest';
 import { renderChartPng } from '../../src/render/chart-png.js';
 import { font } from '../../src/render/plugins.js';

@@ -1,7 +1,7 @@
 // readTemplate on small packages built in the test: sizes, themes, inheritance of boxes and text styles
 // (layout → master → master text styles → presentation default → theme), colour maps, backgrounds,
 // decorations, synthetic layouts, package facts.
-import { createCanvas } from '@napi-rs/canvas';
+import { createCanvas } from '../../src/canvas.js';
 import { describe, expect, it } from 'vitest';
 import type { LayoutInfo, Placeholder, TemplateModel } from '../../src/template/model.js';
 import { readTemplate } from '../../src/template/read.js';
