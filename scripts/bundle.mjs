@@ -33,12 +33,10 @@ const noHttpsForPptxgen = {
   },
 };
 
-const result = await build({
+const common = {
   absWorkingDir: root,
-  entryPoints: { briefdeck: 'src/cli/bin.ts', 'batch-worker': 'src/cli/batch-worker.ts', 'chart-worker': 'src/render/chart-worker.ts' },
   outdir,
   bundle: true,
-  splitting: true, // each command's dynamic import() stays a chunk of its own, loaded when used
   format: 'esm',
   platform: 'node',
   target: 'node20',
@@ -56,5 +54,15 @@ const result = await build({
   sourcemap: 'linked',
   metafile: true,
   logLevel: 'warning',
-});
+};
+// The command line, split at its dynamic import()s: each command loads only its own chunks. The two
+// worker threads are bundles of their own, each one file: were they entries of the same build, the
+// modules they share with the command line would be split into further chunks, each another file for
+// every start to resolve and compile.
+const results = await Promise.all([
+  build({ ...common, entryPoints: { briefdeck: 'src/cli/bin.ts' }, splitting: true }),
+  build({ ...common, entryPoints: { 'batch-worker': 'src/cli/batch-worker.ts' }, splitting: false }),
+  build({ ...common, entryPoints: { 'chart-worker': 'src/render/chart-worker.ts' }, splitting: false }),
+]);
+const result = { metafile: { inputs: Object.assign({}, ...results.map((r) => r.metafile.inputs)), outputs: Object.assign({}, ...results.map((r) => r.metafile.outputs)) } };
 if (process.argv.includes('--analyze')) console.log(await (await import('esbuild')).analyzeMetafile(result.metafile));

@@ -1,8 +1,10 @@
-// The canvas library, in one place. It is a CommonJS package: loaded with require(), Node does not scan
-// its source for export names first, as it does for an import (~4 ms of every start). And its scan of
-// the machine's font folders is turned off while it loads: briefdeck's fonts come from npm packages
-// (fonts.ts), never from the system, and on a machine with many fonts the scan takes tens of ms. The
-// variable is put back at once, so that programs this process starts (LibreOffice) do not see it.
+// The canvas library, in one place, loaded without the machine's fonts. As it comes, it registers
+// every font installed on the system at load, and a system font of the same family as a bundled one
+// wins: with Debian's fonts-crosextra-carlito installed, the ETDZ deck's chart pictures changed. Fonts
+// come from npm packages only (fonts.ts), so the variable that turns the scan off is set while it loads,
+// and put back at once, so that programs this process starts (LibreOffice) do not see it. It is loaded
+// with require() because it is a CommonJS package: an import would make Node scan its source for export
+// names first (~4 ms of every start); and on a machine with many fonts the font scan took tens of ms.
 import { createRequire } from 'node:module';
 
 type CanvasModule = typeof import('@napi-rs/canvas');
