@@ -1,9 +1,13 @@
 #!/usr/bin/env node
-// The shipped command line as one ES module bundle (dist/bin/briefdeck.js, plus the batch worker and
-// chunks for what only some commands load): Node resolves and compiles one file instead of ~330 module
-// files, which was a third of a cold build. The native canvas stays external, and so does piscina
-// (it starts its own worker file); font files and other packages' data are found in node_modules at
-// run time, as before.
+// The shipped command line as bundles (dist/bin): Node reads and compiles one file instead of ~330
+// module files, which was a third of a cold build.
+//   - main.cjs (the command line), chart-worker.cjs and batch-worker.cjs are CommonJS, one file each,
+//     because V8's code cache can be given to a script only (src/code-cache.ts): Node 20 has no compile
+//     cache for modules, and Node 22's keeps only what is compiled before a module runs.
+//   - briefdeck.js (the bin), chart-worker.js and batch-worker.js are small ES modules that run them
+//     with the cache.
+// The native canvas stays external, and so does piscina (it starts its own worker file); font files
+// and other packages' data are found in node_modules at run time, as before.
 import { build } from 'esbuild';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -37,7 +41,6 @@ const common = {
   absWorkingDir: root,
   outdir,
   bundle: true,
-  format: 'esm',
   platform: 'node',
   target: 'node20',
   external: ['@napi-rs/canvas', 'piscina'],
@@ -45,8 +48,6 @@ const common = {
   // parts instead (src/emit/zip-collector.ts), and JSZip, pako and readable-stream stay out of the bundle.
   alias: { jszip: './src/emit/zip-collector.ts' },
   plugins: [xmlEntitiesOnly, noHttpsForPptxgen],
-  // CommonJS packages inside an ES module bundle still call require() for Node's built-ins.
-  banner: { js: "import { createRequire as __briefdeckRequire } from 'node:module'; const require = __briefdeckRequire(import.meta.url);" },
   minifyWhitespace: true,
   minifySyntax: true,
   keepNames: false,
@@ -55,14 +56,33 @@ const common = {
   metafile: true,
   logLevel: 'warning',
 };
-// The command line, split at its dynamic import()s: each command loads only its own chunks. The two
-// worker threads are bundles of their own, each one file: were they entries of the same build, the
-// modules they share with the command line would be split into further chunks, each another file for
-// every start to resolve and compile.
+const script = {
+  ...common,
+  format: 'cjs',
+  // A script run by vm.Script has no loader for import(): esbuild turns each into a require(), and the
+  // modules it loads still run only when that import() is reached.
+  supported: { 'dynamic-import': false },
+  define: { 'import.meta.url': '__briefdeckUrl' },
+  banner: { js: "var __briefdeckUrl = require('node:url').pathToFileURL(__filename).href;" },
+};
+/** A small ES module in dist/bin that runs `target` (a .cjs beside it) with the code cache. */
+const stub = (name, contents) => ({
+  ...common,
+  format: 'esm',
+  entryPoints: undefined,
+  stdin: { contents, resolveDir: root, sourcefile: `${name}.ts`, loader: 'ts' },
+  outdir: undefined,
+  outfile: path.join(outdir, `${name}.js`),
+  sourcemap: false,
+});
 const results = await Promise.all([
-  build({ ...common, entryPoints: { briefdeck: 'src/cli/bin.ts' }, splitting: true }),
-  build({ ...common, entryPoints: { 'batch-worker': 'src/cli/batch-worker.ts' }, splitting: false }),
-  build({ ...common, entryPoints: { 'chart-worker': 'src/render/chart-worker.ts' }, splitting: false }),
+  build({ ...script, entryPoints: { main: 'src/cli/main.ts' }, outExtension: { '.js': '.cjs' } }),
+  build({ ...script, entryPoints: { 'batch-worker': 'src/cli/batch-worker.ts' }, outExtension: { '.js': '.cjs' } }),
+  build({ ...script, entryPoints: { 'chart-worker': 'src/render/chart-worker.ts' }, outExtension: { '.js': '.cjs' } }),
+  build({ ...common, format: 'esm', entryPoints: { briefdeck: 'src/cli/bin.ts' } }),
+  build(stub('chart-worker', "import { runCached } from './src/code-cache.ts';\nrunCached(new URL('./chart-worker.cjs', import.meta.url));\n")),
+  // piscina calls the worker file's default export.
+  build(stub('batch-worker', "import { runCached } from './src/code-cache.ts';\nexport default (runCached(new URL('./batch-worker.cjs', import.meta.url)) as { default: unknown }).default;\n")),
 ]);
 const result = { metafile: { inputs: Object.assign({}, ...results.map((r) => r.metafile.inputs)), outputs: Object.assign({}, ...results.map((r) => r.metafile.outputs)) } };
 if (process.argv.includes('--analyze')) console.log(await (await import('esbuild')).analyzeMetafile(result.metafile));

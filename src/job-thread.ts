@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import { isMainThread, parentPort, Worker } from 'node:worker_threads';
+import { saveCodeCaches } from './code-cache.js';
 
 type Reply<Res> = { id: number; result: Res } | { id: number; error: string };
 
@@ -100,6 +101,8 @@ export function answerJobs<Req, Res>(handle: (req: Req) => Res | Promise<Res>, t
       .then(
         (result) => parentPort!.postMessage({ id, result }, transfer(result)),
         (e: unknown) => parentPort!.postMessage({ id, error: e instanceof Error ? (e.stack ?? e.message) : String(e) }),
-      );
+      )
+      // Once a job has compiled the worker's code, and after its answer is on its way.
+      .then(() => setImmediate(saveCodeCaches));
   });
 }

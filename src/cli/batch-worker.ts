@@ -1,5 +1,6 @@
 // One outline of a batch, run on a worker thread: the command's lines are collected, not printed, so
 // that the main thread can print each outline's report whole and in the order the outlines were given.
+import { saveCodeCaches } from '../code-cache.js';
 import { coloursFor } from './colour.js';
 import { CliError, internalErrorMessage } from './errors.js';
 import type { Io } from './io.js';
@@ -22,6 +23,8 @@ export default async function runOne(task: BatchTask): Promise<BatchResult> {
   } catch (e) {
     io.err(e instanceof CliError ? e.message : internalErrorMessage(e));
     return { code: e instanceof CliError ? e.exitCode : 2, lines };
+  } finally {
+    saveCodeCaches(); // the first outline's build has compiled the worker's code
   }
 }
 

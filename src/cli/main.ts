@@ -5,6 +5,7 @@ import type { CommandOptions } from './commands.js';
 import { parseDpi } from './dpi.js';
 import { CliError, internalErrorMessage } from './errors.js';
 import { processIo } from './io.js';
+import { saveCodeCaches } from '../code-cache.js';
 import { packagePath } from '../package-root.js';
 import type { PreviewOptions } from './preview.js';
 import type { ServeOptions } from './serve/serve.js';
@@ -172,4 +173,4 @@ main(process.argv).then(
     if (process.env.BRIEFDECK_DEBUG) process.stderr.write(`${(e as Error).stack ?? ''}\n`);
     process.exitCode = 2;
   },
-);
+).finally(() => saveCodeCaches()); // after the command, so that the cache holds what it compiled
