@@ -44,8 +44,8 @@ process.stdout.write(JSON.stringify({ calc: m.calc(${n}), name: m.name }));
 ${save ? 'saveCodeCaches();' : ''}`;
   const env: NodeJS.ProcessEnv = { ...process.env };
   delete env.NODE_OPTIONS;
-  const r = spawnSync(process.execPath, ['--input-type=module', '-e', code], { encoding: 'utf8', env });
-  if (r.status !== 0) throw new Error(r.stderr);
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', code], { encoding: 'utf8', env, timeout: 20_000 });
+  if (r.status !== 0) throw new Error(r.error ? `${r.error.message} (hung?)` : r.stderr);
   return JSON.parse(r.stdout) as { calc: number; name: string };
 }
 const caches = () => (fs.existsSync(cache) ? fs.readdirSync(cache).filter((n) => n.endsWith('.bin')) : []);
@@ -109,5 +109,14 @@ describe('runCached', () => {
     fs.writeFileSync(blocker, '');
     process.env.BRIEFDECK_CODE_CACHE = path.join(blocker, 'cache');
     expect(run(writeScript('+'), 1).calc).toBe(41);
+    // A parent where mkdir fails with ENOENT although it exists: Node's recursive mkdir never returns there.
+    if (process.platform === 'linux') {
+      process.env.BRIEFDECK_CODE_CACHE = '/proc/briefdeck-code-cache';
+      expect(run(writeScript('+'), 2).calc).toBe(42);
+    }
+    // Parents that do not exist yet are made.
+    process.env.BRIEFDECK_CODE_CACHE = path.join(cache, 'a', 'b');
+    run(writeScript('+'), 0);
+    expect(fs.readdirSync(path.join(cache, 'a', 'b')).filter((n) => n.endsWith('.bin'))).toHaveLength(1);
   });
 });

@@ -10,6 +10,7 @@ import { child } from '../xml.js';
 import { defaultOutput, outlineBuildOptions, readOutline } from './commands.js';
 import { contactSheet } from './contact-sheet.js';
 import { DEFAULT_DPI, isDpi, MAX_DPI, MIN_DPI, parseDpi } from './dpi.js';
+import { makeFolders } from '../make-folders.js';
 import { CliError } from './errors.js';
 import { report, type Io } from './io.js';
 import { convertToPdf, findPdftoppm, findSoffice, missingToolMessage, pdfToPngs, type ToolEnv } from './office.js';
@@ -101,7 +102,7 @@ async function preview(file: string, opts: PreviewOptions, io: Io, where: ToolEn
   const outDir = opts.out ?? defaultPreviewDir(file);
   const name = path.basename(file).replace(/\.ya?ml$/i, '');
   try {
-    fs.mkdirSync(outDir, { recursive: true });
+    makeFolders(outDir);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     const why = code === 'EEXIST' || code === 'ENOTDIR' ? 'it (or a folder above it) is a file, not a folder' : code === 'EACCES' ? 'permission denied' : (e as Error).message;

@@ -10,6 +10,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { threadId } from 'node:worker_threads';
+import { makeFolders } from '../make-folders.js';
 import { CliError } from './errors.js';
 import { refuseFolderName, refuseInputs, refuseSpecialFile } from './output-guard.js';
 import { explain, WriteError } from './write-error.js';
@@ -180,7 +181,7 @@ function stopWatchingSignals(state: WriteState): void {
 
 async function makeFolder(target: string, dir: string): Promise<void> {
   try {
-    await fs.promises.mkdir(dir, { recursive: true });
+    makeFolders(dir);
   } catch (e) {
     // A recursive mkdir can say ENOENT when the real trouble is the folder it would create in.
     let cause = e as NodeJS.ErrnoException;

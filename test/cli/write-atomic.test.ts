@@ -40,6 +40,13 @@ describe('writeFileAtomic', () => {
     expect(fs.readdirSync(dir).sort()).toEqual(['deck.pptx', 'new']);
   });
 
+  it.skipIf(process.platform !== 'linux')('a folder that cannot be made under /proc is an error naming the target, not a hang', async () => {
+    // Node's recursive mkdir never returned there (mkdir says ENOENT under a parent that exists).
+    const err = await writeFileAtomic('/proc/briefdeck-test/deck.pptx', new Uint8Array([1])).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(WriteError);
+    expect((err as Error).message).toContain('/proc/briefdeck-test/deck.pptx');
+  });
+
   it('continues after a short write instead of keeping a truncated file', async () => {
     const { target } = withPrevious();
     let calls = 0;
