@@ -65,7 +65,7 @@ const script = {
   define: { 'import.meta.url': '__briefdeckUrl' },
   banner: { js: "var __briefdeckUrl = require('node:url').pathToFileURL(__filename).href;" },
 };
-/** A small ES module in dist/bin that runs `target` (a .cjs beside it) with the code cache. */
+/** A small ES module dist/bin/<name>.js, from `contents`: it runs a .cjs bundle beside it with the code cache. */
 const stub = (name, contents) => ({
   ...common,
   format: 'esm',

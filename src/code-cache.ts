@@ -87,7 +87,7 @@ export function saveCodeCaches(): void {
   for (const { script, cachePath, prefix } of pending) {
     try {
       const dir = path.dirname(cachePath);
-      makeFolder(dir);
+      makeFolders(dir, 0o700);
       if (!trusted(dir)) continue;
       const tmp = `${cachePath}.${process.pid}-${crypto.randomBytes(4).toString('hex')}.tmp`;
       fs.writeFileSync(tmp, script.createCachedData(), { mode: 0o600 });
@@ -98,15 +98,5 @@ export function saveCodeCaches(): void {
     } catch {
       // a read-only or full temporary folder: the next run compiles again
     }
-  }
-}
-
-/** Creates the cache folder (mode 0700) and the folders above it. */
-function makeFolder(dir: string): void {
-  makeFolders(path.dirname(dir));
-  try {
-    fs.mkdirSync(dir, { mode: 0o700 });
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
   }
 }

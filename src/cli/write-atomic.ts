@@ -183,7 +183,7 @@ async function makeFolder(target: string, dir: string): Promise<void> {
   try {
     makeFolders(dir);
   } catch (e) {
-    // A recursive mkdir can say ENOENT when the real trouble is the folder it would create in.
+    // mkdir can say ENOENT when the real trouble is the folder it would create in.
     let cause = e as NodeJS.ErrnoException;
     if (cause.code === 'ENOENT') {
       let above = dir;
