@@ -12,6 +12,7 @@ import type { Deck } from './model/types.js';
 import { fileInputs } from './inputs.js';
 import { parseOutline } from './outline/parse.js';
 import { warmChartWorker } from './render/chart-pool.js';
+import { mark } from './trace.js';
 
 export interface BuildOptions {
   /** Folder the outline lives in: images are looked up from here. Default: the working folder. */
@@ -64,6 +65,7 @@ export async function build(text: string | Uint8Array, options: BuildOptions = {
   }
   const epoch = sourceDateEpoch(options, diags);
   const parsed = parseOutline(text, diags);
+  mark('outline read');
   const modelOptions = {
     readData: options.readData ?? files.data,
     readTemplate: options.readAsset ?? files.template,
@@ -77,9 +79,11 @@ export async function build(text: string | Uint8Array, options: BuildOptions = {
   }
   if (!parsed.outline || epoch === null) return done();
   const deck = buildModel(parsed.outline, parsed.locate, diags, options.readAsset ?? files.asset, modelOptions);
+  mark('model built');
   if (diags.hasErrors) return done();
 
   const placed = layoutDeck(deck, diags);
+  mark('laid out');
   stats.slides = placed.slides.length;
   if (options.layoutOnly || diags.hasErrors || (options.strict && diags.list.length > 0)) return done({ deck, placed });
 
@@ -95,6 +99,7 @@ export async function build(text: string | Uint8Array, options: BuildOptions = {
     options.onProgress ? { onProgress: options.onProgress } : {},
   );
   stats.chartsRendered = drawn.rendered;
+  mark('charts sent');
   const { chartKey, writeDeck } = await import('./emit/write-deck.js');
   const charts: ChartImages = new Map();
   images.forEach(({ slide, index }, i) => charts.set(chartKey(slide, index), drawn.pngs[i]!));

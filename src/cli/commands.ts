@@ -9,6 +9,7 @@ import { countLine, diagnosticJson, progressLine, report, type Io } from './io.j
 import { refuseOutput } from './output-guard.js';
 import { isStdin, STDIO, type OutlineSource } from './stdio.js';
 import { writeOutput } from './write-atomic.js';
+import { mark } from '../trace.js';
 import { WriteError } from './write-error.js';
 
 export interface CommandOptions {
@@ -123,6 +124,7 @@ export async function runBuild(file: string, opts: CommandOptions, mode: 'build'
   let written: string | undefined;
   if (target !== undefined && result.pptx) {
     if (!toStdout) await writeOutput(target, result.pptx, { inputs: [outline, ...result.inputs] });
+    mark('written');
     written = target;
   }
   return { result, text, ...(written ? { written } : {}), ms: Math.round(performance.now() - started), buildMs };

@@ -7,6 +7,7 @@ import { CliError, internalErrorMessage } from './errors.js';
 import { processIo } from './io.js';
 import { saveCodeCaches } from '../code-cache.js';
 import { packagePath } from '../package-root.js';
+import { mark } from '../trace.js';
 import type { PreviewOptions } from './preview.js';
 import type { ServeOptions } from './serve/serve.js';
 
@@ -16,6 +17,7 @@ const commands = () => import('./commands.js');
 
 const { version } = JSON.parse(fs.readFileSync(packagePath('package.json'), 'utf8')) as { version: string };
 const io = processIo();
+mark('command line loaded');
 
 /** Repeatable options collect into a list. */
 const collect = (value: string, previous: string[]): string[] => [...previous, value];

@@ -51,7 +51,8 @@ export function builtinTemplateParts(t: TemplateModel, src: BuiltinSources): Par
     writeRels(parts, layout.part, [{ id: 'rId1', type: REL.slideMaster, target: '../slideMasters/slideMaster1.xml', external: false }]);
   });
 
-  for (const [name, bytes] of notesMasterParts(t, src.base)) parts.set(name, bytes);
+  // The notes master's theme is the slides' theme, the same bytes: made once.
+  for (const [name, bytes] of notesMasterParts(t, src.base, parts.get('ppt/theme/theme1.xml'))) parts.set(name, bytes);
   types.set('ppt/notesMasters/notesMaster1.xml', CT.notesMaster);
 
   for (const [name, type] of [
@@ -100,12 +101,16 @@ export function syntheticLayoutDocument(layout: LayoutInfo, master: MasterInfo, 
   return doc;
 }
 
-/** A portrait notes master for the deck's slide size, with its own copy of the theme (theme2.xml). */
-export function notesMasterParts(t: TemplateModel, base: Parts): Parts {
+/**
+ * A portrait notes master for the deck's slide size, with its own copy of the theme (theme2.xml): made
+ * from pptxgenjs's theme in `base`, or `theme` when the caller has made that already.
+ */
+export function notesMasterParts(t: TemplateModel, base: Parts, theme?: Uint8Array): Parts {
   const parts: Parts = new Map();
   writeXml(parts, 'ppt/notesMasters/notesMaster1.xml', notesMasterDocument(t));
   writeRels(parts, 'ppt/notesMasters/notesMaster1.xml', [{ id: 'rId1', type: REL.theme, target: '../theme/theme2.xml', external: false }]);
-  writeXml(parts, 'ppt/theme/theme2.xml', themeDocument(readXml(base, 'ppt/theme/theme1.xml'), t.theme));
+  if (theme) parts.set('ppt/theme/theme2.xml', theme);
+  else writeXml(parts, 'ppt/theme/theme2.xml', themeDocument(readXml(base, 'ppt/theme/theme1.xml'), t.theme));
   return parts;
 }
 

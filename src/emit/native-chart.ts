@@ -8,9 +8,8 @@
 // later (chart-parts.ts, via finalize.ts), together with the repairs of its schema faults.
 import type { PlacedChart } from '../layout/placed.js';
 import { axisScales, labelledComboRanges, type AxisScale } from '../model/chart-scale.js';
-import { isCircular, isPercentUnit, pieRotation, type ChartKind, type CircularKind } from '../model/chart-spec.js';
+import { DOUGHNUT_HOLE, headlineSlice, isCircular, isPercentUnit, pieRotation, type ChartKind, type CircularKind } from '../model/chart-spec.js';
 import type { ChartSeries, ChartSpec, Theme } from '../model/types.js';
-import { DOUGHNUT_HOLE, headlineSlice } from '../render/kinds/circular.js';
 import { chartStyle, contrastRatio, estimateTextPx, mix, paletteColor, readableOn, type ChartStyle } from '../render/style.js';
 import type { ChartEdits } from './chart-parts.js';
 import type { Pptx, PptxSlide } from './pptxgen.js';

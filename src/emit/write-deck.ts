@@ -7,6 +7,7 @@ import { objectId } from '../object-id.js';
 import { createHash } from 'node:crypto';
 import type { PlacedDeck, PlacedElement, PlacedTable } from '../layout/placed.js';
 import type { DeckMeta, Theme } from '../model/types.js';
+import { mark } from '../trace.js';
 import { unreachable } from '../unreachable.js';
 import { children, descendants } from '../xml.js';
 import { assemble, finishPackage, type SlideSource } from './assemble.js';
@@ -109,14 +110,17 @@ export async function writeDeck(deck: PlacedDeck, charts: ChartImages, opts: Emi
   // parts themselves; the compiled library's real JSZip gives a stored zip to take apart.
   const written = await pptx.write({ outputType: 'uint8array', compression: false });
   const generated: Parts = written instanceof Map ? (written as Parts) : unzipParts(written as Uint8Array);
+  mark('pptxgenjs wrote the slides');
   await fixCharts(generated, opts.modified, opts.theme.eastAsianFont, nativeChartEdits(pptx));
 
   const templateParts = opts.templateParts ?? cachedBuiltinTemplate(deck.template, { base: generated, theme: opts.theme, footerText: opts.meta.title });
+  mark('template parts ready');
   const sources: SlideSource[] = deck.slides.map((s, i) => ({ part: `ppt/slides/slide${i + 1}.xml`, layoutPart: deck.template.layouts[s.layout]!.part }));
   const assembled = assemble(templateParts, generated, sources, () => notesMasterParts(deck.template, generated), { trusted: !opts.templateParts });
   const { parts } = assembled;
   addSyntheticLayouts(parts, assembled.types, deck.template, assembled.presentationPart, opts.meta.title);
 
+  mark('slides on their layouts');
   const notesIdx = assembled.notesMaster ? notesPlaceholderIdx(parts, assembled.notesMaster) : undefined;
   // pptxgenjs's notes slides address the slide image without an idx, the notes body as 1 and the number as 10.
   const aligned = notesIdx && notesIdx.get('sldImg') === null && notesIdx.get('body') === '1' && notesIdx.get('sldNum') === '10';
@@ -153,6 +157,7 @@ export async function writeDeck(deck: PlacedDeck, charts: ChartImages, opts: Emi
     if (notes && notesIdx && !aligned) alignNotesPlaceholders(parts, notes, notesIdx);
   });
 
+  mark('slides edited');
   const { presentationPart } = assembled;
   const c = opts.theme.colors;
   const first = deck.template.layouts[deck.slides[0]?.layout ?? 0] ?? deck.template.layouts[0]!;
@@ -177,8 +182,12 @@ export async function writeDeck(deck: PlacedDeck, charts: ChartImages, opts: Emi
   // The pictures, last: the charts among them were drawn on the chart worker meanwhile. The XML is
   // deflated before they are awaited, in case the worker is not done.
   deflatePartsAhead(parts);
+  mark('XML deflated');
   for (const [name, bytes] of parts) if (name.startsWith('ppt/media/')) parts.set(name, (await media.lookup(bytes)) ?? bytes);
-  return zipParts(parts, opts.modified);
+  mark('pictures in');
+  const zipped = zipParts(parts, opts.modified);
+  mark('zipped');
+  return zipped;
 }
 
 function addElement(slide: PptxSlide, pptx: Pptx, el: PlacedElement, index: number, opts: EmitOptions, lang: string, chartPng: Uint8Array | Promise<Uint8Array> | undefined, media: MediaSwap): void {

@@ -125,6 +125,16 @@ export function shareTexts(values: readonly number[], texts: readonly string[], 
   return values.map((v) => (total > 0 && Number.isFinite(v) ? formatShare(Math.max(0, v) / total, shareDecimals) : ''));
 }
 
+/** Share of a doughnut's radius that is hole (room for the headline figure), in the picture and the native chart alike. */
+export const DOUGHNUT_HOLE = 0.58;
+
+/** The slice a doughnut's hole is about: the first highlighted label, else the first slice. */
+export function headlineSlice(spec: { highlight: number[]; series: { values: number[] }[] }): number | undefined {
+  const values = spec.series[0]?.values ?? [];
+  const first = spec.highlight[0] ?? 0;
+  return (values[first] ?? 0) > 0 ? first : undefined;
+}
+
 /** A slice thinner than this share is "small": its label needs room beside the pie. */
 const SMALL_SLICE = 0.1;
 

@@ -1,7 +1,7 @@
 // Chart spec → PNG bytes. The impure half of render/: fonts, a canvas per chart, chart.js drawing.
 import { createCanvas, type Canvas } from '../canvas.js';
 import { Chart, registerables, type ChartConfiguration, type ChartItem, type Plugin } from 'chart.js';
-import { registerFontsFor } from '../fonts.js';
+import { registerFonts, registerFontsFor } from '../fonts.js';
 import type { ChartSpec, Theme } from '../model/types.js';
 import { chartConfig } from './chart-config.js';
 import { encodePng } from './png.js';
@@ -19,6 +19,12 @@ function ensureChartJs(): void {
   if (chartJsReady) return;
   Chart.register(...registerables);
   chartJsReady = true;
+}
+
+/** Does now what the first chart would do first: registers the fonts every chart uses, and chart.js's parts. */
+export function warmChartDrawing(): void {
+  registerFonts();
+  ensureChartJs();
 }
 
 /**

@@ -2,20 +2,10 @@
 // slice is named beside it with its share, so there is no legend to look across to; a doughnut shows the
 // headline slice's share in its hole. With data labels off, a legend names the slices.
 import type { ChartConfiguration } from 'chart.js';
-import { pieRotation, type CircularKind } from '../../model/chart-spec.js';
+import { DOUGHNUT_HOLE, headlineSlice, pieRotation, type CircularKind } from '../../model/chart-spec.js';
 import { estimateTextPx, wrapLabel } from '../style.js';
 import { baseOptions, dataLabelOptions, dataOf, mutedColor, paletteColor, PADDING, type BuildContext } from './common.js';
 import type { ArcLabelOptions } from '../plugins.js';
-
-/** Share of the ring's radius that is hole: room for the headline figure. */
-export const DOUGHNUT_HOLE = 0.58;
-
-/** The slice a doughnut's hole is about: the first highlighted label, else the first slice. */
-export function headlineSlice(spec: { highlight: number[]; series: { values: number[] }[] }): number | undefined {
-  const values = spec.series[0]?.values ?? [];
-  const first = spec.highlight[0] ?? 0;
-  return (values[first] ?? 0) > 0 ? first : undefined;
-}
 
 export function circularConfig(b: BuildContext<CircularKind>, type: CircularKind): ChartConfiguration {
   const { spec, style } = b;
