@@ -70,7 +70,10 @@ function interleaved(cases, runs) {
   return Object.fromEntries(cases.map((c, k) => [c.key, { ...stats(times[k]), rss: Math.max(...rss[k]) }]));
 }
 
-const build = (outline, out, extra = [], cli = CLI) => () => timed([cli, 'build', outline, '-o', path.join(tmp, out), '-q', ...extra]);
+// Another build of the CLI keeps its code cache (src/code-cache.ts) in a folder of its own: in the shared
+// one, each build would remove the other's cache as stale, and both would run without one.
+const build = (outline, out, extra = [], cli = CLI) => () =>
+  timed([cli, 'build', outline, '-o', path.join(tmp, out), '-q', ...extra], cli === CLI ? {} : { env: { BRIEFDECK_CODE_CACHE: path.join(tmp, 'code-cache-before') } });
 
 /** Starts watch mode with --json, makes text edits, and reads each rebuild's own build time. */
 async function watchRebuild() {
