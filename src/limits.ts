@@ -7,7 +7,11 @@ export const MAX_SLIDES = 2000;
 export const MAX_ROWS = 1000;
 /** Pixels of one picture, read from its header before anything is decoded (8000 × 6250). */
 export const MAX_PIXELS = 50_000_000;
-/** Largest magnitude a fact or a chart value may have: beyond it no number or axis can be read (a quadrillion). */
+/**
+ * Largest magnitude a fact or a chart value may have (a quadrillion): beyond 10^15 whole numbers lose
+ * digits in a double, tick labels run to 16 digits and more, and such a figure reads better with a
+ * `scale:` (trillion) or a larger unit.
+ */
 export const MAX_CHART_VALUE = 1e15;
 /** Columns of one table (and cells of one row). */
 export const MAX_COLUMNS = 50;

@@ -1,6 +1,7 @@
 // Outline chart → ChartSpec: fact ids become numbers, counts are checked against the labels, and the
 // options that only make sense for some kinds are checked.
 import type { Diagnostics } from '../diagnostics.js';
+import { MAX_CHART_VALUE } from '../limits.js';
 import { formatPath, type Locator, type PathPart } from '../outline/positions.js';
 import type { OutlineChart } from '../outline/schema.js';
 import { suggestion } from '../outline/suggest.js';
@@ -9,11 +10,6 @@ import { columnIndex, loadCsv, numericColumn, type DataReader } from './data.js'
 import { decimalsIn, factNumber } from './format.js';
 import type { ChartSeries, ChartSpec, Fact } from './types.js';
 
-/**
- * The largest magnitude a chart draws: beyond 10^15 whole numbers lose digits in a double, tick labels run
- * to 16 digits and more, and a figure that size reads better with a `scale:` (trillion) or a larger unit.
- */
-export const MAX_CHART_VALUE = 1e15;
 
 /** Digits after the point of the deck's shares: the most its percentage facts show, else 1 (92.3%). */
 export function shareDecimalsOf(facts: Map<string, Fact>): number {

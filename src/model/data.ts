@@ -2,7 +2,7 @@
 // a data file is located twice: at the YAML line that names the file or column, and at the CSV line.
 import { createRequire } from 'node:module';
 import type { Diagnostics, Span } from '../diagnostics.js';
-import { MAX_ROWS, MAX_TEXT } from '../limits.js';
+import { MAX_CHART_VALUE, MAX_ROWS, MAX_TEXT } from '../limits.js';
 import { suggestion } from '../outline/suggest.js';
 import { firstIllegalCharacter, ILLEGAL_CHARACTER_HINT, positionOf } from '../text-checks.js';
 
@@ -111,20 +111,31 @@ export function columnIndex(table: CsvTable, column: string, where: { span: Span
   return undefined;
 }
 
-/** The numbers of one column; a cell that is not a number is an error at its CSV line. */
+/**
+ * A number as spreadsheets and scripts write it into a CSV file: 1234.5, 1,234.5, -0.5, .5, and with an
+ * exponent (1.2E+06, 3e-4, as pandas and Excel export large and small values).
+ */
+const CSV_NUMBER = /^[-+]?(?:(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)(?:[eE][-+]?\d+)?$/;
+
+/** The numbers of one column; a cell that is not a number, or too large to draw, is an error at its CSV line. */
 export function numericColumn(table: CsvTable, index: number, where: { span: Span; path: string }, diags: Diagnostics): number[] | undefined {
   const out: number[] = [];
   let ok = true;
   table.rows.forEach((row, r) => {
     const cell = row[index] ?? '';
-    const value = /^[-+]?(\d{1,3}(,\d{3})+|\d+)?(\.\d+)?$/.test(cell) && /\d/.test(cell) ? Number(cell.replace(/,/g, '')) : NaN;
-    if (Number.isNaN(value)) {
-      if (ok) {
-        diags.error('data-not-a-number', `${table.name}:${table.lines[r]}: column \`${table.header[index]}\` has \`${cell}\`, not a number`, {
-          ...where,
-          hint: 'write plain numbers in value columns (1234.5 or 1,234.5), with no units or notes',
-        });
-      }
+    const value = CSV_NUMBER.test(cell) ? Number(cell.replace(/,/g, '')) : NaN;
+    const at = `${table.name}:${table.lines[r]}: column \`${table.header[index]}\` has \`${cell.length > 40 ? `${cell.slice(0, 40)}…` : cell}\``;
+    if (ok && Number.isNaN(value)) {
+      diags.error('data-not-a-number', `${at}, not a number`, {
+        ...where,
+        hint: 'write plain numbers in value columns (1234.5, 1,234.5 or 1.2E+06), with no units or notes',
+      });
+      ok = false;
+    } else if (ok && !(Math.abs(value) <= MAX_CHART_VALUE)) {
+      diags.error('value-too-large', `${at}, too large to draw (at most 10^15 either way)`, {
+        ...where,
+        hint: 'state the column in a larger unit: divide it by a thousand or a million and say so in the chart\'s `unit:`',
+      });
       ok = false;
     }
     out.push(value);

@@ -51,6 +51,28 @@ describe('CSV data', () => {
     expect(d!.message).toBe('not-a-number.csv:3: column `output` has `n/a`, not a number');
   });
 
+  it('reads numbers with an exponent as spreadsheets export them, and locates one too large to draw', async () => {
+    const dir = tempDir('data');
+    fs.writeFileSync(path.join(dir, 'exp.csv'), 'year,output\n2022,1.2E+06\n2023,-3e-4\n2024,".5"\n2025,"1,234.5e2"\n');
+    const r = await run(chartDeck('exp.csv'), { baseDir: dir });
+    expect(r.diagnostics).toEqual([]);
+    const chart = r.deck!.slides[0]!;
+    expect(chart.kind === 'chart' && chart.chart.series[0]!.values).toEqual([1.2e6, -3e-4, 0.5, 123450]);
+
+    fs.writeFileSync(path.join(dir, 'huge.csv'), 'year,output\n2022,1\n2023,1e300\n2024,1e400\n');
+    const huge = (await run(chartDeck('huge.csv'), { baseDir: dir })).diagnostics;
+    expect(huge).toHaveLength(1);
+    expect(huge[0]).toMatchObject({ code: 'value-too-large', span: { line: 12, col: 19 } });
+    expect(huge[0]!.message).toBe('huge.csv:3: column `output` has `1e300`, too large to draw (at most 10^15 either way)');
+    expect(huge[0]!.hint).toMatch(/divide it by a thousand or a million/);
+
+    for (const cell of ['e5', '1e', '1.e5', '1e5.5', '0x10', 'Infinity', '1_000']) {
+      fs.writeFileSync(path.join(dir, 'bad.csv'), `year,output\n2022,${cell}\n`);
+      const [d] = (await run(chartDeck('bad.csv'), { baseDir: dir })).diagnostics;
+      expect(d, cell).toMatchObject({ code: 'data-not-a-number' });
+    }
+  });
+
   it('names a missing column with the columns there are', async () => {
     const [d] = (await run(chartDeck('good.csv', 'outptu'))).diagnostics;
     expect(d).toMatchObject({ code: 'data-missing-column', span: { line: 12, col: 19 } });

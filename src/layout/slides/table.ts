@@ -10,6 +10,8 @@ import { inToPt, ptToIn, type Box } from '../units.js';
 const PAD_IN = { x: 0.12, y: 0.06 };
 export const TABLE_RANGE = [12, 20] as const;
 const CAPTION_IN = 0.45;
+/** How much taller than measured a table may come out before its caption would be in the way. */
+const CAPTION_ROOM = 7 / 6;
 /** A table whose content needs less than this share of the body width keeps to its content. */
 const NARROW = 0.7;
 
@@ -110,11 +112,13 @@ export function layoutTable(ctx: LayoutContext, slide: Extract<Slide, { kind: 't
   };
   const out: PlacedElement[] = [table];
   if (slide.caption) {
+    // Under the table, where it reads as the table's, with room for the table to come out up to a
+    // sixth taller than measured (a renderer's rows grow to fit their text); never below the body.
+    const under = table.box.y + table.box.h * CAPTION_ROOM + 0.1 * k;
     out.push(
       placeText(ctx, {
         role: 'caption',
-        // At the foot of the body, where it stays when a renderer sets the table taller than measured.
-        box: { x: area.x, y: body.y + body.h - CAPTION_IN * k, w: area.w, h: CAPTION_IN * k },
+        box: { x: area.x, y: Math.min(under, body.y + body.h - CAPTION_IN * k), w: area.w, h: CAPTION_IN * k },
         paragraphs: [para(slide.caption)],
         color: theme.colors.muted,
         range: sized(ctx, [12, 14]),
