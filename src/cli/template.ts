@@ -96,7 +96,9 @@ export function templateJson(t: TemplateModel, file: string): object {
       return [need, { layout: c.index, name: c.layout.name, reason: c.reason, title: ref(c.title), titleSource: c.titleSource, subtitle: ref(c.subtitle), bodies: c.bodies.map(ref), visual: ref(c.visual), area: c.area }];
     }),
   );
-  return { ok: true, file, template: t, fonts: templateFaces(t), slideKinds: SLIDE_KIND_NEEDS, choices };
+  // A picture background's colour grid is for layout's use, not for reading: 1,728 numbers a background.
+  const template = JSON.parse(JSON.stringify(t, (key, value: unknown) => (key === 'grid' ? undefined : value))) as unknown;
+  return { ok: true, file, template, fonts: templateFaces(t), slideKinds: SLIDE_KIND_NEEDS, choices };
 }
 
 function readFile(file: string): { bytes: Uint8Array } | { error: TemplateError | { code: string; message: string; hint: string } } {

@@ -55,7 +55,8 @@ function fillBackground(fill: Element | undefined, src: BackgroundSource, ctx: C
       const embed = child(fill, 'a', 'blip')?.getAttributeNS('http://schemas.openxmlformats.org/officeDocument/2006/relationships', 'embed');
       const target = src.pkg.target(src.part, embed);
       const bytes = target ? src.pkg.bytes(target) : undefined;
-      return { kind: 'picture', hex: (bytes && averageColor(bytes)) ?? bg1(ctx) };
+      const samples = bytes && sampleColors(bytes);
+      return samples ? { kind: 'picture', hex: samples.hex, grid: samples.grid } : { kind: 'picture', hex: bg1(ctx) };
     }
     default: // noFill or nothing: the slide shows bg1
       return { kind: 'solid', hex: bg1(ctx) };
@@ -69,6 +70,13 @@ const MAX_PICTURE_BYTES = 40 * 1024 * 1024;
 
 /** The mean colour of a PNG, JPEG or GIF picture; undefined for other formats (EMF, SVG, TIFF) or pictures that do not decode. */
 export function averageColor(bytes: Uint8Array): string | undefined {
+  return sampleColors(bytes)?.hex;
+}
+
+const GRID = 24;
+
+/** A picture's mean colour and its colours on a GRID × GRID grid, as it shows stretched over the slide. */
+function sampleColors(bytes: Uint8Array): { hex: string; grid: NonNullable<Background['grid']> } | undefined {
   const is = (sig: number[]): boolean => sig.every((b, i) => bytes[i] === b);
   if (bytes.length > MAX_PICTURE_BYTES || !(is(PNG) || is(JPEG) || is(GIF))) return undefined;
   try {
@@ -77,7 +85,7 @@ export function averageColor(bytes: Uint8Array): string | undefined {
     if (!img.width || !img.height) return undefined;
     // 576 nearest-neighbour samples: a filtered downscale of a large picture costs 100× more and
     // changes the mean by less than a shade.
-    const n = 24;
+    const n = GRID;
     const ctx = createCanvas(n, n).getContext('2d');
     ctx.imageSmoothingEnabled = false;
     // A transparent picture shows white paper where it lets the slide through.
@@ -86,10 +94,49 @@ export function averageColor(bytes: Uint8Array): string | undefined {
     ctx.drawImage(img, 0, 0, n, n);
     const data = ctx.getImageData(0, 0, n, n).data;
     const sum = [0, 0, 0];
-    for (let i = 0; i < data.length; i += 4) for (let c = 0; c < 3; c++) sum[c]! += data[i + c]!;
+    const rgb: number[] = [];
+    for (let i = 0; i < data.length; i += 4) {
+      for (let c = 0; c < 3; c++) {
+        sum[c]! += data[i + c]!;
+        rgb.push(data[i + c]!);
+      }
+    }
     const px = data.length / 4;
-    return `#${sum.map((s) => Math.round(s / px).toString(16).padStart(2, '0')).join('').toUpperCase()}`;
+    return { hex: hexOf(sum.map((s) => s / px)), grid: { n, rgb } };
   } catch {
     return undefined;
   }
+}
+
+const hexOf = (rgb: number[]): string => `#${rgb.map((v) => Math.round(v).toString(16).padStart(2, '0')).join('').toUpperCase()}`;
+
+/**
+ * The colour behind `box` on a slide of `slide`'s size: for a picture, the mean of the grid cells whose
+ * centres lie in the box (the nearest cell for a box smaller than one); otherwise the background's colour.
+ */
+export function backdropUnder(bg: Background, box: { x: number; y: number; w: number; h: number }, slide: { w: number; h: number }): string {
+  const g = bg.grid;
+  if (!g || slide.w <= 0 || slide.h <= 0) return bg.hex;
+  // Cell i covers [i, i + 1) / n of the slide; its centre is at (i + 0.5) / n.
+  const clamp = (i: number): number => Math.max(0, Math.min(g.n - 1, i));
+  const cells = (from: number, size: number, total: number): [number, number] => {
+    const lo = Math.ceil((from / total) * g.n - 0.5);
+    const hi = Math.floor(((from + size) / total) * g.n - 0.5);
+    if (lo > hi) {
+      const mid = clamp(Math.round(((from + size / 2) / total) * g.n - 0.5));
+      return [mid, mid];
+    }
+    return [clamp(lo), clamp(hi)];
+  };
+  const [c0, c1] = cells(box.x, box.w, slide.w);
+  const [r0, r1] = cells(box.y, box.h, slide.h);
+  const sum = [0, 0, 0];
+  let count = 0;
+  for (let r = r0; r <= r1; r++) {
+    for (let c = c0; c <= c1; c++) {
+      for (let k = 0; k < 3; k++) sum[k]! += g.rgb[(r * g.n + c) * 3 + k]!;
+      count++;
+    }
+  }
+  return hexOf(sum.map((s) => s / count));
 }

@@ -1,5 +1,5 @@
 // The colour a decoration shows, for judging whether content may sit on it: a shape's fill (its own,
-// or the theme fill style it refers to), the mean of a gradient, or the mean pixel of a picture — also
+// or the theme fill style it refers to), the mean of a gradient or a pattern, or the mean pixel of a picture — also
 // the picture an OLE object or a group shows.
 import { child, descendants, elements, NS, numAttr, type Element } from '../xml.js';
 import { averageColor } from './background.js';
@@ -52,6 +52,12 @@ export function decorationColors(pkg: Package, part: string, ctx: ColorContext, 
         case 'gradFill': {
           const stops = descendants(f, 'a', 'gs').map((g) => resolveColor(colorChild(g), ctx)?.hex).filter((h): h is string => h !== undefined);
           return stops.length ? mixHex(stops) : undefined;
+        }
+        case 'pattFill': {
+          // As a background pattern reads (background.ts): mostly its background, with thin strokes.
+          const fg = resolveColor(colorChild(child(f, 'a', 'fgClr')), ctx)?.hex ?? '#000000';
+          const back = resolveColor(colorChild(child(f, 'a', 'bgClr')), ctx)?.hex ?? '#FFFFFF';
+          return mixHex([fg, back], [1, 3]);
         }
         case 'blipFill':
           return picture(child(f, 'a', 'blip'));

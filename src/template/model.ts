@@ -104,6 +104,11 @@ export interface Placeholder {
 export interface Background {
   hex: string;
   kind: 'solid' | 'gradient' | 'picture' | 'pattern';
+  /**
+   * A picture's colours on a coarse grid (n × n cells, row by row, RGB): what text over one part of it
+   * is read against, where the mean colour (`hex`) is mostly page and the part is a band of colour.
+   */
+  grid?: { n: number; rgb: number[] };
 }
 
 /** A shape, picture or group on a master or layout that is not a placeholder: a logo, a rule, an ornament. */

@@ -5,6 +5,8 @@ import { createCanvas } from '../../src/canvas.js';
 import { describe, expect, it } from 'vitest';
 import type { LayoutInfo, Placeholder, TemplateModel } from '../../src/template/model.js';
 import { readTemplate } from '../../src/template/read.js';
+import { backdropUnder } from '../../src/template/background.js';
+import { contrastRatio } from '../../src/model/color.js';
 import { buildPackage, OFFICE_LAYOUTS, packageParts, rectShape, zipParts, type PackageSpec } from './package-builder.js';
 
 function read(spec: PackageSpec = {}, name = 'test.pptx'): TemplateModel {
@@ -191,8 +193,32 @@ describe('colour maps, backgrounds and dark layouts', () => {
     const rels = '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/slideMaster" Target="../slideMasters/slideMaster1.xml"/><Relationship Id="rId9" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="../media/bg.png"/></Relationships>';
     const bg = '<p:bg><p:bgPr><a:blipFill><a:blip r:embed="rId9"/><a:stretch><a:fillRect/></a:stretch></a:blipFill></p:bgPr></p:bg>';
     const t = read({ masters: [{ layouts: [{ name: 'Photo', bg, placeholders: [{ type: 'title' }] }] }], extra: { 'ppt/media/bg.png': png, 'ppt/slideLayouts/_rels/slideLayout1.xml.rels': rels } });
-    expect(t.layouts[0]!.background).toEqual({ kind: 'picture', hex: '#102030' });
+    expect(t.layouts[0]!.background).toMatchObject({ kind: 'picture', hex: '#102030' });
     expect(t.layouts[0]!.dark).toBe(false); // black text on a dark picture is not "light on dark"
+  });
+
+  it('keeps a picture background\'s colours on a grid, for what is behind one part of the slide', () => {
+    // Mostly white, with a dark band across the top quarter: the mean is light, the band is not.
+    const canvas = createCanvas(40, 40);
+    const ctx = canvas.getContext('2d');
+    ctx.fillStyle = '#FFFFFF';
+    ctx.fillRect(0, 0, 40, 40);
+    ctx.fillStyle = '#1F3864';
+    ctx.fillRect(0, 0, 40, 10);
+    const png = new Uint8Array(canvas.toBuffer('image/png'));
+    const rels = '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/slideMaster" Target="../slideMasters/slideMaster1.xml"/><Relationship Id="rId9" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="../media/bg.png"/></Relationships>';
+    const bg = '<p:bg><p:bgPr><a:blipFill><a:blip r:embed="rId9"/><a:stretch><a:fillRect/></a:stretch></a:blipFill></p:bgPr></p:bg>';
+    const t = read({ masters: [{ layouts: [{ name: 'Banded', bg, placeholders: [{ type: 'title' }] }] }], extra: { 'ppt/media/bg.png': png, 'ppt/slideLayouts/_rels/slideLayout1.xml.rels': rels } });
+    const background = t.layouts[0]!.background;
+    expect(background.grid?.n).toBe(24);
+    expect(background.grid?.rgb).toHaveLength(24 * 24 * 3);
+    expect(contrastRatio(background.hex, '#FFFFFF')).toBeLessThan(2); // the mean is light
+    const slide = t.slideSize;
+    expect(backdropUnder(background, { x: 0.5, y: 0.2, w: 9, h: slide.h / 4 - 0.4 }, slide)).toBe('#1F3864');
+    expect(backdropUnder(background, { x: 0.5, y: slide.h / 2, w: 9, h: 2 }, slide)).toBe('#FFFFFF');
+    // A box smaller than a cell takes the nearest cell; a background without a grid, its colour.
+    expect(backdropUnder(background, { x: 1, y: 0.05, w: 0.01, h: 0.01 }, slide)).toBe('#1F3864');
+    expect(backdropUnder({ kind: 'solid', hex: '#0072BC' }, { x: 0, y: 0, w: 1, h: 1 }, slide)).toBe('#0072BC');
   });
 });
 
@@ -206,6 +232,15 @@ describe('decorations', () => {
     expect(t.masters[0]!.decorations).toEqual([{ kind: 'shape', box: { x: 8.5, y: 6.5, w: 1.2, h: 0.8 }, hex: '#C00000' }]);
     expect(layout(t, 'Shows').decorations).toHaveLength(1);
     expect(layout(t, 'Hides').decorations).toEqual([{ kind: 'shape', box: { x: 0, y: 0, w: 10, h: 0.2 }, hex: '#0072BC' }]);
+  });
+
+  it('reads a pattern-filled shape as its colours mixed, mostly the background colour (as a pattern background)', () => {
+    const band = rectShape([0, 0, 10, 1.2], '000000', 104).replace(
+      '<a:solidFill><a:srgbClr val="000000"/></a:solidFill>',
+      '<a:pattFill prst="lgGrid"><a:fgClr><a:srgbClr val="000000"/></a:fgClr><a:bgClr><a:srgbClr val="FFFFFF"/></a:bgClr></a:pattFill>',
+    );
+    const t = read({ masters: [{ shapes: [band], layouts: [{ name: 'Banded', placeholders: [{ type: 'title' }] }] }] });
+    expect(t.masters[0]!.decorations).toEqual([{ kind: 'shape', box: { x: 0, y: 0, w: 10, h: 1.2 }, hex: '#BFBFBF' }]);
   });
 });
 

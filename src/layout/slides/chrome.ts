@@ -8,6 +8,7 @@ import { GRID } from '../../template/builtin.js';
 import type { Placeholder } from '../../template/model.js';
 import { para, placeText, type LayoutContext } from '../context.js';
 import { lineHeightOf, lineWidthIn } from '../measure.js';
+import { readableTitleColor, withColor } from '../title-color.js';
 import type { PlacedElement, PlacedFooter, PlacedText } from '../placed.js';
 import type { Box } from '../units.js';
 
@@ -103,6 +104,7 @@ export function contentChrome(ctx: LayoutContext, sources: Map<string, Source>):
         role: 'title',
         placeholder: title.ph,
         inherits: title.inherits,
+        ...withColor(readableTitleColor(ctx, title.ph)),
         paragraphs: [para(slide.title)],
         range: theme.sizes.title,
         maxLinesPerParagraph: 2,

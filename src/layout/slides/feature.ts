@@ -6,6 +6,7 @@ import type { Placeholder } from '../../template/model.js';
 import { para, placeText, sized, type LayoutContext } from '../context.js';
 import type { PlacedElement, PlacedText } from '../placed.js';
 import type { Box } from '../units.js';
+import { readableTitleColor, withColor } from '../title-color.js';
 import { titlePlaceholder } from './chrome.js';
 
 type FeatureSlide = Extract<Slide, { kind: 'title' | 'section' | 'closing' }>;
@@ -19,7 +20,7 @@ export function layoutFeature(ctx: LayoutContext, slide: FeatureSlide): PlacedEl
   const big = sized(ctx, slide.kind === 'section' ? [32, 48] : [36, 54]);
   const texts: PlacedText[] = [];
   const title = titlePh
-    ? placeText(ctx, { role: 'title', placeholder: titlePh.ph, inherits: titlePh.inherits, paragraphs: [para(slide.title)], range: big, maxLinesPerParagraph: 3, what: 'the title' })
+    ? placeText(ctx, { role: 'title', placeholder: titlePh.ph, inherits: titlePh.inherits, ...withColor(readableTitleColor(ctx, titlePh.ph)), paragraphs: [para(slide.title)], range: big, maxLinesPerParagraph: 3, what: 'the title' })
     : undefined;
   if (title) texts.push(title);
 
