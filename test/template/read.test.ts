@@ -149,6 +149,13 @@ describe('placeholders after inheritance', () => {
   });
 });
 
+/** A package whose one layout has `png` as its background picture. */
+function onPicture(name: string, png: Uint8Array): PackageSpec {
+  const rels = '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/slideMaster" Target="../slideMasters/slideMaster1.xml"/><Relationship Id="rId9" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="../media/bg.png"/></Relationships>';
+  const bg = '<p:bg><p:bgPr><a:blipFill><a:blip r:embed="rId9"/><a:stretch><a:fillRect/></a:stretch></a:blipFill></p:bgPr></p:bg>';
+  return { masters: [{ layouts: [{ name, bg, placeholders: [{ type: 'title' }] }] }], extra: { 'ppt/media/bg.png': png, 'ppt/slideLayouts/_rels/slideLayout1.xml.rels': rels } };
+}
+
 describe('colour maps, backgrounds and dark layouts', () => {
   it('reads a dark master (bg1 → dk1) and resolves text and background through its map', () => {
     const t = read({ masters: [{ clrMap: { bg1: 'dk1', tx1: 'lt1', bg2: 'dk2', tx2: 'lt2' }, theme: { colors: { dk1: '1F1F1F' } } }] });
@@ -190,9 +197,7 @@ describe('colour maps, backgrounds and dark layouts', () => {
     ctx.fillStyle = '#102030';
     ctx.fillRect(0, 0, 4, 4);
     const png = new Uint8Array(canvas.toBuffer('image/png'));
-    const rels = '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/slideMaster" Target="../slideMasters/slideMaster1.xml"/><Relationship Id="rId9" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="../media/bg.png"/></Relationships>';
-    const bg = '<p:bg><p:bgPr><a:blipFill><a:blip r:embed="rId9"/><a:stretch><a:fillRect/></a:stretch></a:blipFill></p:bgPr></p:bg>';
-    const t = read({ masters: [{ layouts: [{ name: 'Photo', bg, placeholders: [{ type: 'title' }] }] }], extra: { 'ppt/media/bg.png': png, 'ppt/slideLayouts/_rels/slideLayout1.xml.rels': rels } });
+    const t = read(onPicture('Photo', png));
     expect(t.layouts[0]!.background).toMatchObject({ kind: 'picture', hex: '#102030' });
     expect(t.layouts[0]!.dark).toBe(false); // black text on a dark picture is not "light on dark"
   });
@@ -206,9 +211,7 @@ describe('colour maps, backgrounds and dark layouts', () => {
     ctx.fillStyle = '#1F3864';
     ctx.fillRect(0, 0, 40, 10);
     const png = new Uint8Array(canvas.toBuffer('image/png'));
-    const rels = '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/slideMaster" Target="../slideMasters/slideMaster1.xml"/><Relationship Id="rId9" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="../media/bg.png"/></Relationships>';
-    const bg = '<p:bg><p:bgPr><a:blipFill><a:blip r:embed="rId9"/><a:stretch><a:fillRect/></a:stretch></a:blipFill></p:bgPr></p:bg>';
-    const t = read({ masters: [{ layouts: [{ name: 'Banded', bg, placeholders: [{ type: 'title' }] }] }], extra: { 'ppt/media/bg.png': png, 'ppt/slideLayouts/_rels/slideLayout1.xml.rels': rels } });
+    const t = read(onPicture('Banded', png));
     const background = t.layouts[0]!.background;
     expect(background.grid?.n).toBe(24);
     expect(background.grid?.rgb).toHaveLength(24 * 24 * 3);
