@@ -96,9 +96,12 @@ export function templateJson(t: TemplateModel, file: string): object {
       return [need, { layout: c.index, name: c.layout.name, reason: c.reason, title: ref(c.title), titleSource: c.titleSource, subtitle: ref(c.subtitle), bodies: c.bodies.map(ref), visual: ref(c.visual), area: c.area }];
     }),
   );
-  // A picture background's colour grid is for layout's use, not for reading: 1,728 numbers a background.
-  const template = JSON.parse(JSON.stringify(t, (key, value: unknown) => (key === 'grid' ? undefined : value))) as unknown;
-  return { ok: true, file, template, fonts: templateFaces(t), slideKinds: SLIDE_KIND_NEEDS, choices };
+  return { ok: true, file, template: t, fonts: templateFaces(t), slideKinds: SLIDE_KIND_NEEDS, choices };
+}
+
+/** A picture background's colour grid is for layout's use, not for reading (1,728 numbers a background): left out of the JSON. */
+function withoutGrids(key: string, value: unknown): unknown {
+  return key === 'grid' ? undefined : value;
 }
 
 function readFile(file: string): { bytes: Uint8Array } | { error: TemplateError | { code: string; message: string; hint: string } } {
@@ -136,7 +139,7 @@ export async function templateCommand(file: string, opts: TemplateOptions, io: I
     }
     return 1;
   }
-  if (opts.json) io.out(JSON.stringify(templateJson(result.template, file)));
+  if (opts.json) io.out(JSON.stringify(templateJson(result.template, file), withoutGrids));
   else for (const line of describeTemplate(result.template, file)) io.out(line);
   return 0;
 }

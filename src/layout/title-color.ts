@@ -6,12 +6,11 @@
 // warning says so.
 import { contrastRatio } from '../model/color.js';
 import { MIN_GRAPHIC_CONTRAST } from '../model/theme-check.js';
+import { overlapArea } from '../template/area.js';
 import { backdropUnder } from '../template/background.js';
 import type { LayoutInfo, Placeholder, TemplateModel } from '../template/model.js';
 import type { Box } from './units.js';
 import type { LayoutContext } from './context.js';
-
-const overlap = (a: Box, b: Box): number => Math.max(0, Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x)) * Math.max(0, Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y));
 
 /** What a text in `box` is read against: the decoration under most of it, else the background there. */
 export function backdropOf(layout: LayoutInfo, box: Box, template: TemplateModel): string {
@@ -19,7 +18,7 @@ export function backdropOf(layout: LayoutInfo, box: Box, template: TemplateModel
   let best: { hex: string; covered: number } | undefined;
   for (const d of layout.decorations) {
     if (d.hex === undefined) continue;
-    const covered = area > 0 ? overlap(d.box, box) / area : 0;
+    const covered = area > 0 ? overlapArea(d.box, box) / area : 0;
     if (covered >= 0.5 && (!best || covered >= best.covered)) best = { hex: d.hex, covered };
   }
   return best?.hex ?? backdropUnder(layout.background, box, template.slideSize);

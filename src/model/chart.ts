@@ -10,7 +10,6 @@ import { columnIndex, loadCsv, numericColumn, type DataReader } from './data.js'
 import { decimalsIn, factNumber } from './format.js';
 import type { ChartSeries, ChartSpec, Fact } from './types.js';
 
-
 /** Digits after the point of the deck's shares: the most its percentage facts show, else 1 (92.3%). */
 export function shareDecimalsOf(facts: Map<string, Fact>): number {
   let most: number | undefined;

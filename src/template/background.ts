@@ -2,7 +2,7 @@
 // a solid background, the mean of the stops for a gradient, the mean pixel of a picture.
 import { createCanvas, Image } from '../canvas.js';
 import { child, elements, numAttr, path, type Element } from '../xml.js';
-import { colorChild, mixHex, resolveColor, schemeHex, type ColorContext } from './color.js';
+import { colorChild, mixHex, patternHex, resolveColor, schemeHex, type ColorContext } from './color.js';
 import type { Background } from './model.js';
 import type { Package } from './package.js';
 import type { ThemePart } from './theme.js';
@@ -45,12 +45,8 @@ function fillBackground(fill: Element | undefined, src: BackgroundSource, ctx: C
       const hexes = stops.map((g) => resolveColor(colorChild(g), ctx)?.hex).filter((h): h is string => h !== undefined);
       return { kind: 'gradient', hex: hexes.length ? mixHex(hexes) : bg1(ctx) };
     }
-    case 'pattFill': {
-      const fg = resolveColor(colorChild(child(fill, 'a', 'fgClr')), ctx)?.hex ?? '#000000';
-      const back = resolveColor(colorChild(child(fill, 'a', 'bgClr')), ctx)?.hex ?? '#FFFFFF';
-      // Patterns are mostly background with thin foreground strokes.
-      return { kind: 'pattern', hex: mixHex([fg, back], [1, 3]) };
-    }
+    case 'pattFill':
+      return { kind: 'pattern', hex: patternHex(fill, ctx) };
     case 'blipFill': {
       const embed = child(fill, 'a', 'blip')?.getAttributeNS('http://schemas.openxmlformats.org/officeDocument/2006/relationships', 'embed');
       const target = src.pkg.target(src.part, embed);

@@ -3,7 +3,7 @@
 // document order. Luminance, hue and saturation transforms work in HSL; tint, shade and the channel
 // transforms work on linear RGB, as PowerPoint and LibreOffice apply them (a 75% tint of black is
 // #898989, not #404040).
-import { elements, type Element } from '../xml.js';
+import { child, elements, type Element } from '../xml.js';
 import { COLOR_ROLES, type ColorMap, type ColorRole, type ColorValue, type SchemeSlot, SCHEME_SLOTS } from './model.js';
 
 /** What a scheme colour reference needs: the theme's colours, the colour map in force, and phClr. */
@@ -210,6 +210,13 @@ export function applyTransforms(hex: string, transforms: Element[]): string {
     }
   }
   return rgbHex(rgb);
+}
+
+/** The colour a pattern fill (a:pattFill) reads as: mostly its background, with thin foreground strokes. */
+export function patternHex(fill: Element, ctx: ColorContext): string {
+  const fg = resolveColor(colorChild(child(fill, 'a', 'fgClr')), ctx)?.hex ?? '#000000';
+  const back = resolveColor(colorChild(child(fill, 'a', 'bgClr')), ctx)?.hex ?? '#FFFFFF';
+  return mixHex([fg, back], [1, 3]);
 }
 
 /** Mixes colours channel by channel (weights default to equal). */

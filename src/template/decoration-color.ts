@@ -3,7 +3,7 @@
 // the picture an OLE object or a group shows.
 import { child, descendants, elements, NS, numAttr, type Element } from '../xml.js';
 import { averageColor } from './background.js';
-import { colorChild, mixHex, resolveColor, type ColorContext } from './color.js';
+import { colorChild, mixHex, patternHex, resolveColor, type ColorContext } from './color.js';
 import type { Box } from '../geometry.js';
 import type { Package } from './package.js';
 
@@ -53,12 +53,8 @@ export function decorationColors(pkg: Package, part: string, ctx: ColorContext, 
           const stops = descendants(f, 'a', 'gs').map((g) => resolveColor(colorChild(g), ctx)?.hex).filter((h): h is string => h !== undefined);
           return stops.length ? mixHex(stops) : undefined;
         }
-        case 'pattFill': {
-          // As a background pattern reads (background.ts): mostly its background, with thin strokes.
-          const fg = resolveColor(colorChild(child(f, 'a', 'fgClr')), ctx)?.hex ?? '#000000';
-          const back = resolveColor(colorChild(child(f, 'a', 'bgClr')), ctx)?.hex ?? '#FFFFFF';
-          return mixHex([fg, back], [1, 3]);
-        }
+        case 'pattFill':
+          return patternHex(f, ctx);
         case 'blipFill':
           return picture(child(f, 'a', 'blip'));
         case 'noFill':
