@@ -8,9 +8,9 @@ import type { Outline, OutlineBullet, OutlineSlide } from '../outline/schema.js'
 import { suggestion } from '../outline/suggest.js';
 import { unreachable } from '../unreachable.js';
 import { resolveChart } from './chart.js';
-import { columnIndex, loadCsv, type DataReader } from './data.js';
+import { columnIndex, csvColumnText, loadCsv, type DataReader } from './data.js';
 import { resolveFacts } from './facts.js';
-import { DERIVED_MARK, factParts, formatCell, formatFact } from './format.js';
+import { DERIVED_MARK, factParts, formatCell, formatFact, looksLikeYear } from './format.js';
 import { prettyFormula } from './formula.js';
 import { checkImage } from './image.js';
 import { interpolate, parseInline, plainText, type InlineContext } from './inline.js';
@@ -216,6 +216,7 @@ export function buildModel(outline: Outline, locate: Locator, diags: Diagnostics
         const source = tableSource(raw, path);
         if (!source) return undefined;
         const width = source.header.length;
+        const yearColumns = source.header.map((_, c) => source.rows.every((row) => typeof row[c] !== 'number' || looksLikeYear(row[c] as number)));
         const rows: TableCell[][] = source.rows.map((row, r) => {
           if (row.length !== width) {
             diags.error('table-row-length', `row ${r + 1} has ${row.length} cell${row.length === 1 ? '' : 's'} for ${width} column${width === 1 ? '' : 's'}`, {
@@ -225,8 +226,8 @@ export function buildModel(outline: Outline, locate: Locator, diags: Diagnostics
             });
           }
           return row.map((cell, c) => {
-            // CSV cells are taken as written; outline cells may use inline markup and {fact}.
-            const text = typeof cell === 'number' ? [{ text: formatCell(cell) }] : source.csv ? [{ text: cell }] : rich(cell, [...path, 'rows', r, c]);
+            // CSV cells are text (their numbers already written by csvColumnText); outline cells may use inline markup and {fact}.
+            const text = typeof cell === 'number' ? [{ text: formatCell(cell, yearColumns[c]) }] : source.csv ? [{ text: cell }] : rich(cell, [...path, 'rows', r, c]);
             return { text, numeric: isNumeric(plainText(text)) };
           });
         });
@@ -308,7 +309,8 @@ export function buildModel(outline: Outline, locate: Locator, diags: Diagnostics
       diags.error('table-row-length', `the header has ${header.length} entries for ${names.length} CSV columns`, { ...at('header'), hint: 'give one heading per column, or leave `header:` out to use the CSV header' });
       return undefined;
     }
-    return { header, rows: table.rows.map((row) => indexes.map((i) => row[i!] ?? '')), csv: true };
+    const columns = indexes.map((i) => csvColumnText(table.rows.map((row) => row[i!] ?? '')));
+    return { header, rows: table.rows.map((_, r) => columns.map((column) => column[r]!)), csv: true };
   }
 
   function statCard(

@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import type { Diagnostics, Span } from '../diagnostics.js';
 import { MAX_CHART_VALUE, MAX_ROWS, MAX_TEXT } from '../limits.js';
 import { suggestion } from '../outline/suggest.js';
+import { decimalsIn, formatNumber, looksLikeYear } from './format.js';
 import { firstIllegalCharacter, ILLEGAL_CHARACTER_HINT, positionOf } from '../text-checks.js';
 
 type CsvParse = typeof import('csv-parse/sync').parse;
@@ -116,6 +117,40 @@ export function columnIndex(table: CsvTable, column: string, where: { span: Span
  * exponent (1.2E+06, 3e-4, as pandas and Excel export large and small values).
  */
 const CSV_NUMBER = /^[-+]?(?:(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)(?:[eE][-+]?\d+)?$/;
+
+/**
+ * A CSV table column as the slide shows it. Its plain numbers are written by the deck's rules, as numbers
+ * in the outline are (README, "How a fact reads"): grouped from 1,000 ("1234567" → "1,234,567"), an
+ * exponent spelled out ("1.2E+06" → "1,200,000"), the decimals as written ("12.50" stays "12.50", at
+ * most 6), a written "+" kept (a change: "+3.2"). A column whose numbers are all whole and from 1000 to
+ * 2999 holds years (or other identifiers) and is not grouped; one such number among counts (980, 1020,
+ * 1110) is a count and is. Everything else is shown as written: words, units, percentages, codes with
+ * leading zeros ("0800"), numbers too large to draw.
+ */
+export function csvColumnText(cells: readonly string[]): string[] {
+  const numbers = cells.map(csvCellNumber);
+  const years = numbers.every((n) => !n || (n.decimals === 0 && looksLikeYear(n.value)));
+  return cells.map((cell, i) => {
+    const n = numbers[i];
+    if (!n) return cell;
+    const text = formatNumber(n.value, n.decimals, cell.includes(',') || !years);
+    return cell.startsWith('+') && /[1-9]/.test(text) ? `+${text}` : text;
+  });
+}
+
+const MAX_CELL_DECIMALS = 6;
+
+/** A cell's number and the decimals to show it with, or undefined when the cell is shown as written. */
+function csvCellNumber(cell: string): { value: number; decimals: number } | undefined {
+  if (!CSV_NUMBER.test(cell) || /^[-+]?0\d/.test(cell)) return undefined;
+  const value = Number(cell.replace(/,/g, ''));
+  if (!(Math.abs(value) <= MAX_CHART_VALUE)) return undefined;
+  const [mantissa = '', exponent = '0'] = cell.split(/[eE]/);
+  const dot = mantissa.indexOf('.');
+  const written = Math.max(0, (dot < 0 ? 0 : mantissa.length - dot - 1) - Number(exponent));
+  // Floating-point noise from a script ("0.30000000000000004") is rounded to 6 decimals and trimmed.
+  return { value, decimals: written <= MAX_CELL_DECIMALS ? written : decimalsIn(Number(value.toFixed(MAX_CELL_DECIMALS))) };
+}
 
 /** The numbers of one column; a cell that is not a number, or too large to draw, is an error at its CSV line. */
 export function numericColumn(table: CsvTable, index: number, where: { span: Span; path: string }, diags: Diagnostics): number[] | undefined {

@@ -115,9 +115,13 @@ export function factNumber(fact: Fact): string {
   return formatWritten(fact.value, grouping);
 }
 
-/** A number written in a table cell: the digits as written (at most 6 decimals), years ungrouped. */
-export function formatCell(value: number): string {
-  return formatNumber(value, Math.min(6, decimalsIn(value)), !looksLikeYear(value));
+/**
+ * A number written in a table cell: the digits as written (at most 6 decimals), years ungrouped. A year
+ * is read from the column, not the one number: `yearColumn` says whether every number in the column looks
+ * like one, so 1020 among counts (980, 1,020, 1,110) is grouped as they are.
+ */
+export function formatCell(value: number, yearColumn = looksLikeYear(value)): string {
+  return formatNumber(value, Math.min(6, decimalsIn(value)), !(yearColumn && looksLikeYear(value)));
 }
 
 /**

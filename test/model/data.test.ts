@@ -45,6 +45,47 @@ describe('CSV data', () => {
     expect(t.kind === 'table' && t.numericColumns).toEqual([false, true]);
   });
 
+  it('writes the numbers of a CSV table by the deck rules, column by column, and leaves other cells as written', async () => {
+    const dir = tempDir('data');
+    const csv = [
+      'name,count,year,change,share,code,big,noise,tiny',
+      'a,980,2022,+3.2,12.5%,0800,1.2E+06,0.30000000000000004,3e-4',
+      'b,1020,2023,-1.10,n/a,1200,"1,999",12.50,-0',
+      'c,1234567,2024,+0,,007,2e16,1.1234567,.5',
+    ].join('\n');
+    fs.writeFileSync(path.join(dir, 'cells.csv'), `${csv}\n`);
+    const r = await run(`deck:\n  title: Data\nslides:\n  - type: table\n    title: T\n    data: cells.csv\n`, { baseDir: dir });
+    expect(r.diagnostics).toEqual([]);
+    const t = r.deck!.slides[0]!;
+    if (t.kind !== 'table') throw new Error('not a table');
+    const columns = t.header.map((_, c) => t.rows.map((row) => row[c]!.text[0]?.text ?? ''));
+    expect(columns).toEqual([
+      ['a', 'b', 'c'],
+      // One count among the year-like values: the column is counts, grouped.
+      ['980', '1,020', '1,234,567'],
+      // All whole and from 1000 to 2999: years, not grouped.
+      ['2022', '2023', '2024'],
+      // A written plus stays (not on zero); the decimals as written.
+      ['+3.2', '-1.10', '0'],
+      ['12.5%', 'n/a', ''],
+      // Leading zeros: a code, as written; 1200 alone is year-like and stays ungrouped.
+      ['0800', '1200', '007'],
+      // An exponent spelled out; a number written with commas keeps its grouping; too large to draw: as written.
+      ['1,200,000', '1,999', '2e16'],
+      // Floating-point noise from a script rounded to 6 decimals and trimmed.
+      ['0.3', '12.50', '1.123457'],
+      ['0.0003', '0', '0.5'],
+    ]);
+    expect(t.numericColumns).toEqual([false, true, true, true, false, true, false, true, true]);
+  });
+
+  it('reads years from the column in an outline table too: a year-like count among counts is grouped', async () => {
+    const r = await run(`deck:\n  title: T\nslides:\n  - type: table\n    title: T\n    header: [Year, Calls]\n    rows:\n      - [2023, 980]\n      - [2024, 1020]\n`);
+    expect(r.diagnostics).toEqual([]);
+    const t = r.deck!.slides[0]!;
+    expect(t.kind === 'table' && t.rows.map((row) => row.map((c) => c.text[0]!.text))).toEqual([['2023', '980'], ['2024', '1,020']]);
+  });
+
   it('names the YAML line and the CSV line of a cell that is not a number', async () => {
     const [d] = (await run(chartDeck('not-a-number.csv'))).diagnostics;
     expect(d).toMatchObject({ code: 'data-not-a-number', span: { line: 12, col: 19 } });

@@ -67,6 +67,10 @@ describe('table cells and shares', () => {
     expect(formatCell(1110.5)).toBe('1,110.5');
     expect(formatCell(12500)).toBe('12,500');
     expect(formatCell(0.1234567)).toBe('0.123457');
+    // A year-like number in a column of counts is a count.
+    expect(formatCell(1020, false)).toBe('1,020');
+    expect(formatCell(2019, true)).toBe('2019');
+    expect(formatCell(12500, true)).toBe('12,500');
   });
 
   it('shares are percentages with the decimals asked for; a thin slice is never 0%', () => {
