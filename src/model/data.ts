@@ -118,6 +118,9 @@ export function columnIndex(table: CsvTable, column: string, where: { span: Span
  */
 const CSV_NUMBER = /^[-+]?(?:(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)(?:[eE][-+]?\d+)?$/;
 
+/** A cell's number as CSV_NUMBER reads it, or NaN. */
+const csvNumber = (cell: string): number => (CSV_NUMBER.test(cell) ? Number(cell.replace(/,/g, '')) : NaN);
+
 /**
  * A CSV table column as the slide shows it. Its plain numbers are written by the deck's rules, as numbers
  * in the outline are (README, "How a fact reads"): grouped from 1,000 ("1234567" → "1,234,567"), an
@@ -142,9 +145,9 @@ const MAX_CELL_DECIMALS = 6;
 
 /** A cell's number and the decimals to show it with, or undefined when the cell is shown as written. */
 function csvCellNumber(cell: string): { value: number; decimals: number } | undefined {
-  if (!CSV_NUMBER.test(cell) || /^[-+]?0\d/.test(cell)) return undefined;
-  const value = Number(cell.replace(/,/g, ''));
-  if (!(Math.abs(value) <= MAX_CHART_VALUE)) return undefined;
+  const value = csvNumber(cell);
+  // NaN fails the size test too.
+  if (/^[-+]?0\d/.test(cell) || !(Math.abs(value) <= MAX_CHART_VALUE)) return undefined;
   const [mantissa = '', exponent = '0'] = cell.split(/[eE]/);
   const dot = mantissa.indexOf('.');
   const written = Math.max(0, (dot < 0 ? 0 : mantissa.length - dot - 1) - Number(exponent));
@@ -158,7 +161,7 @@ export function numericColumn(table: CsvTable, index: number, where: { span: Spa
   let ok = true;
   table.rows.forEach((row, r) => {
     const cell = row[index] ?? '';
-    const value = CSV_NUMBER.test(cell) ? Number(cell.replace(/,/g, '')) : NaN;
+    const value = csvNumber(cell);
     const at = `${table.name}:${table.lines[r]}: column \`${table.header[index]}\` has \`${cell.length > 40 ? `${cell.slice(0, 40)}…` : cell}\``;
     if (ok && Number.isNaN(value)) {
       diags.error('data-not-a-number', `${at}, not a number`, {

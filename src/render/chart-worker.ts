@@ -7,9 +7,10 @@ import { mark } from '../trace.js';
 import type { PlacedSize } from './style.js';
 
 /**
- * Charts between drawing and encoded at once: the main thread sends them all together, and each holds
- * its full-size pixels until its encode is done (three put the 300-slide synthetic deck at 413 MiB peak,
- * two at ~370, in the same time). Drawing is in turn anyway; two let one draw while the other encodes.
+ * How many charts may be drawn and not yet encoded at once: the main thread sends them all together,
+ * and each holds its full-size pixels until its encode is done (three put the 300-slide synthetic deck
+ * at 413 MiB peak, two at ~370, in the same time). Drawing is in turn anyway; two let one draw while the
+ * other encodes.
  */
 const inFlight = inTurn(2);
 
